@@ -1,0 +1,535 @@
+"""Periods as real dates, and column headers to periods.
+
+A column header such as ``1H17``, ``Six Months Ended September 30, 2016``, ``As of March 31,
+2017`` or ``13 Weeks Ended April 29, 2023`` becomes a ``Period`` (an instant when ``start`` is
+None). Fiscal labels need the company's ``FiscalCalendar``, which ``infer_calendar`` reads off
+the document's own words.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import Enum
+
+MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (
+        _calendar.month_name[number].lower(),
+        _calendar.month_abbr[number].lower(),
+        _calendar.month_abbr[number].lower() + ".",
+    )
+}
+MONTHS["sept"] = 9
+MONTHS["sept."] = 9
+
+_MONTH_RE = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "sixteen": 16, "seventeen": 17, "twenty-four": 24, "twenty four": 24, "twenty-six": 26,
+    "twenty six": 26, "thirty-six": 36, "thirty six": 36, "thirty-nine": 39, "thirty nine": 39,
+    "fifty-two": 52, "fifty two": 52, "fifty-three": 53, "fifty three": 53, "forty": 40,
+    "forty-eight": 48,
+}
+_COUNT_RE = r"(\d{1,2}|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")"
+
+_WEEKDAYS = {name.lower(): index for index, name in enumerate(_calendar.day_name)}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A reporting period: ``start``..``end`` inclusive, or the instant ``end`` when start is None."""
+
+    end: date
+    start: date | None = None
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start is None
+
+    @property
+    def days(self) -> int:
+        return 0 if self.start is None else (self.end - self.start).days + 1
+
+    @property
+    def months(self) -> int:
+        """Length in whole months, rounded (13 weeks is 3, 53 weeks is 12)."""
+        return round(self.days / 30.4375)
+
+    def sort_key(self) -> tuple[date, int]:
+        """Chronological: by end date, and for one end date the shorter period first."""
+        return (self.end, self.days)
+
+    def describe(self) -> str:
+        if self.start is None:
+            return f"as of {self.end.isoformat()}"
+        weeks, extra = divmod(self.days, 7)
+        length = f"{weeks} weeks" if extra == 0 and self.end.day not in _month_end_days(self.end) else f"{self.months} months"
+        return f"{self.start.isoformat()} to {self.end.isoformat()} ({length})"
+
+    def short_label(self) -> str:
+        """A compact label for derived periods that the document never printed."""
+        if self.start is None:
+            return f"{self.end:%b %d, %Y}"
+        return f"{self.months}M to {self.end:%b %d, %Y}"
+
+    def is_close_to(self, other: Period, tolerance_days: int = 7) -> bool:
+        if self.is_instant != other.is_instant:
+            return False
+        if abs((self.end - other.end).days) > tolerance_days:
+            return False
+        return self.is_instant or abs(self.days - other.days) <= tolerance_days
+
+    def contains(self, other: Period) -> bool:
+        if self.start is None or other.start is None:
+            return False
+        return self.start <= other.start and other.end <= self.end
+
+
+def _month_end_days(day: date) -> tuple[int]:
+    return (_calendar.monthrange(day.year, day.month)[1],)
+
+
+def is_month_end(day: date) -> bool:
+    return day.day == _calendar.monthrange(day.year, day.month)[1]
+
+
+def month_end(year: int, month: int) -> date:
+    while month < 1:
+        month += 12
+        year -= 1
+    while month > 12:
+        month -= 12
+        year += 1
+    return date(year, month, _calendar.monthrange(year, month)[1])
+
+
+# ----------------------------------------------------------------------------- calendar
+
+
+class WeekRule(Enum):
+    """How a 52/53-week fiscal year picks its last day."""
+
+    LAST = "last"  # the last <weekday> of the month
+    NEAREST = "nearest"  # the <weekday> nearest the month's last day
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalCalendar:
+    """When a company's fiscal years end and how it names them.
+
+    ``label_year`` says which calendar year a fiscal label such as ``FY2017`` or ``1H17``
+    names: the year the fiscal year ``end``s in (the common case) or ``start``s in (IIJ:
+    FY2017 runs April 2017 to March 2018).
+    """
+
+    year_end_month: int = 12
+    year_end_day: int | None = None  # None: the month's last day
+    week_rule: WeekRule | None = None
+    weekday: int | None = None  # Monday == 0
+    label_year: str = "end"
+    evidence: tuple[str, ...] = ()
+
+    def year_end(self, end_year: int) -> date:
+        """The last day of the fiscal year that ends in calendar year ``end_year``."""
+        last = month_end(end_year, self.year_end_month)
+        if self.week_rule is None or self.weekday is None:
+            if self.year_end_day is not None:
+                return date(end_year, self.year_end_month, min(self.year_end_day, last.day))
+            return last
+        back = (last.weekday() - self.weekday) % 7
+        candidate = last - timedelta(days=back)
+        if self.week_rule is WeekRule.NEAREST and back > 3:
+            candidate += timedelta(days=7)
+        return candidate
+
+    def fiscal_year_containing(self, day: date) -> tuple[date, date]:
+        """First and last day of the fiscal year that holds ``day``."""
+        end = self.year_end(day.year)
+        if day > end:
+            end = self.year_end(day.year + 1)
+        start = self.year_end(end.year - 1) + timedelta(days=1)
+        return start, end
+
+    def label_to_end_year(self, label_year: int) -> int:
+        """Calendar year in which the fiscal year named ``label_year`` ends."""
+        if self.label_year == "start" and not (self.year_end_month == 12 and self.week_rule is None):
+            return label_year + 1
+        return label_year
+
+    def fiscal_period(self, label_year: int, first_month: int, months: int) -> Period:
+        """The ``months``-long span starting at fiscal month ``first_month`` (1-based) of the
+        fiscal year named ``label_year``."""
+        end_year = self.label_to_end_year(label_year)
+        fiscal_end = self.year_end(end_year)
+        fiscal_start = self.year_end(end_year - 1) + timedelta(days=1)
+        if self.week_rule is not None:
+            weeks_before = round((first_month - 1) * 52 / 12)
+            weeks_long = round(months * 52 / 12)
+            start = fiscal_start + timedelta(weeks=weeks_before)
+            end = start + timedelta(weeks=weeks_long) - timedelta(days=1)
+            if first_month - 1 + months >= 12:
+                end = fiscal_end
+            return Period(start=start, end=end)
+        start = _add_months(date(fiscal_start.year, fiscal_start.month, 1), first_month - 1)
+        end = month_end(start.year, start.month + months - 1)
+        return Period(start=start, end=end)
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.year * 12 + (day.month - 1) + months
+    return date(month_index // 12, month_index % 12 + 1, 1)
+
+
+DEFAULT_CALENDAR = FiscalCalendar()
+
+
+# ----------------------------------------------------------------------------- dates in text
+
+_DATE_MDY = re.compile(
+    rf"\b(?P<month>{_MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+_DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\s*,?\s*(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+_DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")
+_DATE_NUMERIC = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d{2})(?![\d/])")
+_MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH_RE})\s*(?P<day>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?<![\d,.$/-])((?:19|20)\d{2})(?![\d,.%/-])")
+
+
+def _month_number(text: str) -> int | None:
+    key = text.lower().strip()
+    if key in MONTHS:
+        return MONTHS[key]
+    return MONTHS.get(key.rstrip("."))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, date]]:
+    """All full dates in ``text`` with their character offsets, in reading order."""
+    found: dict[int, date] = {}
+    taken: list[range] = []
+
+    def add(match: re.Match[str], value: date | None) -> None:
+        if value is None:
+            return
+        span = range(match.start(), match.end())
+        if any(span.start < other.stop and other.start < span.stop for other in taken):
+            return
+        taken.append(span)
+        found[match.start()] = value
+
+    for match in _DATE_MDY.finditer(text):
+        month = _month_number(match["month"])
+        if month:
+            add(match, _safe_date(int(match["year"]), month, int(match["day"])))
+    for match in _DATE_DMY.finditer(text):
+        month = _month_number(match["month"])
+        if month:
+            add(match, _safe_date(int(match["year"]), month, int(match["day"])))
+    for match in _DATE_ISO.finditer(text):
+        add(match, _safe_date(int(match["year"]), int(match["month"]), int(match["day"])))
+    for match in _DATE_NUMERIC.finditer(text):
+        year = int(match["year"])
+        if year < 100:
+            year += 2000
+        add(match, _safe_date(year, int(match["month"]), int(match["day"])))
+    return sorted(found.items())
+
+
+# ----------------------------------------------------------------------------- headers
+
+
+class ColumnKind(Enum):
+    DURATION = "duration"
+    INSTANT = "instant"
+    CHANGE = "change"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderPeriod:
+    """What a column header (or a transposed row label) says about its values."""
+
+    kind: ColumnKind
+    period: Period | None = None
+    forecast: bool = False
+    percent: bool = False  # a change printed as a percentage
+    fiscal_label: str | None = None
+
+
+_CHANGE_RE = re.compile(
+    r"\b(?:yoy|y/y|qoq|q/q|change|changes|chg|inc(?:rease)?\s*/?\s*\(?dec(?:rease)?\)?|variance|var\.?|growth"
+    r"|vs\.?\s+(?:prior|previous|last)|versus|difference|diff\.?|b\s*/\s*\(?w\)?|fav(?:orable)?\s*/\s*\(?unfav)"
+    r"|% of change|increase\s*\(decrease\)",
+    re.IGNORECASE,
+)
+_PERCENT_ONLY_RE = re.compile(r"^\s*(?:%|percent|pct\.?|ratio\s*\(%\)|\(%\)|% change|%\s*chg)\s*$", re.IGNORECASE)
+_FORECAST_RE = re.compile(r"\b(?:forecasts?|targets?|outlook|guidance|projected|projection|estimates?|plan)\b|\(e\)", re.IGNORECASE)
+
+_FISCAL_QUARTER_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?P<q1>[1-4])\s?Q|Q(?P<q2>[1-4]))(?!-end)\s*(?:-|\s)?\s*(?:(?:FY|fiscal\s*(?:year)?)\s*)?'?(?P<year>(?:19|20)?\d{2})(?![\d,.])",
+    re.IGNORECASE,
+)
+_FISCAL_HALF_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?P<h1>[12])\s?H|H(?P<h2>[12]))\s*(?:-|\s)?\s*(?:(?:FY|fiscal\s*(?:year)?)\s*)?'?(?P<year>(?:19|20)?\d{2})(?![\d,.])",
+    re.IGNORECASE,
+)
+_FISCAL_NINE_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<months>9|6|3)\s?M\s*(?:-|\s)?\s*(?:(?:FY|fiscal\s*(?:year)?)\s*)?'?(?P<year>(?:19|20)?\d{2})(?![\d,.])",
+    re.IGNORECASE,
+)
+_FISCAL_YEAR_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:FY|fiscal\s*(?:year\s*)?)\s*'?(?P<year>(?:19|20)\d{2}|\d{2})(?![\d,.])",
+    re.IGNORECASE,
+)
+_QUARTER_END_RE = re.compile(r"(?<![A-Za-z0-9])(?P<q>[1-4])Q-?\s*end\b|\b(?P<year_end>year-?\s*end|fiscal\s+year-?\s*end)\b", re.IGNORECASE)
+
+_WEEKS_RE = re.compile(rf"\b{_COUNT_RE}[\s-]*weeks?\b", re.IGNORECASE)
+_MONTHS_RE = re.compile(rf"\b{_COUNT_RE}[\s-]*months?\b", re.IGNORECASE)
+_QUARTER_WORD_RE = re.compile(r"\b(?:quarters?|three[- ]month(?:s)?)\s+(?:ended|ending)\b|\bquarter\b", re.IGNORECASE)
+_YEAR_WORD_RE = re.compile(
+    r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|full[- ]year|annual)\s+(?:ended|ending)\b|\bfiscal\s+year\b|\bfull[- ]year\b",
+    re.IGNORECASE,
+)
+_HALF_WORD_RE = re.compile(r"\b(?:first|second|1st|2nd)\s+half\b|\bhalf[- ]year\b|\binterim\b", re.IGNORECASE)
+_CUMULATIVE_RE = re.compile(r"\bcumulative\b|\byear[- ]to[- ]date\b|\bytd\b", re.IGNORECASE)
+_INSTANT_RE = re.compile(r"\b(?:as\s+(?:of|at)|at|balance\s+(?:at|as\s+of)|end\s+of)\b", re.IGNORECASE)
+_STRONG_INSTANT_RE = re.compile(r"\bas\s+(?:of|at)\b", re.IGNORECASE)
+_RANGE_RE = re.compile(r"\b(?:from\b.*?\bto\b|through|thru)\b|\bto\b", re.IGNORECASE)
+_ENDED_RE = re.compile(r"\b(?:ended|ending|end)\b", re.IGNORECASE)
+
+
+def _count(text: str) -> int:
+    text = text.lower().replace("  ", " ")
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text]
+
+
+def _two_digit_year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def duration_ending(end: date, months: int | None, weeks: int | None, calendar: FiscalCalendar) -> Period:
+    """A duration ending on ``end`` of the given length, on the company's calendar."""
+    if weeks:
+        return Period(start=end - timedelta(days=7 * weeks - 1), end=end)
+    assert months is not None
+    if is_month_end(end) and calendar.week_rule is None:
+        return Period(start=_add_months(date(end.year, end.month, 1), -(months - 1)), end=end)
+    approx_weeks = round(months * 52 / 12)
+    fiscal_start, _ = calendar.fiscal_year_containing(end)
+    if calendar.week_rule is not None and abs((end - fiscal_start).days + 1 - 7 * approx_weeks) <= 7:
+        return Period(start=fiscal_start, end=end)
+    if not is_month_end(end):
+        return Period(start=end - timedelta(days=7 * approx_weeks - 1), end=end)
+    return Period(start=_add_months(date(end.year, end.month, 1), -(months - 1)), end=end)
+
+
+def _fiscal_label(text: str, calendar: FiscalCalendar) -> tuple[Period, str] | None:
+    """``1H17``, ``2Q16``, ``Q1 2023``, ``Q3 FY24``, ``9M FY2024``, ``FY2017``."""
+    for pattern, kind in ((_FISCAL_QUARTER_RE, "Q"), (_FISCAL_HALF_RE, "H"), (_FISCAL_NINE_RE, "M"), (_FISCAL_YEAR_RE, "FY")):
+        match = pattern.search(text)
+        if not match:
+            continue
+        year = _two_digit_year(match["year"])
+        if kind == "Q":
+            quarter = int(match["q1"] or match["q2"])
+            return calendar.fiscal_period(year, 3 * (quarter - 1) + 1, 3), match.group(0)
+        if kind == "H":
+            half = int(match["h1"] or match["h2"])
+            return calendar.fiscal_period(year, 6 * (half - 1) + 1, 6), match.group(0)
+        if kind == "M":
+            return calendar.fiscal_period(year, 1, int(match["months"])), match.group(0)
+        return calendar.fiscal_period(year, 1, 12), match.group(0)
+    return None
+
+
+def parse_header(
+    text: str,
+    calendar: FiscalCalendar = DEFAULT_CALENDAR,
+    banner: str = "",
+    default_instant: bool | None = None,
+) -> HeaderPeriod:
+    """Read a column header (stacked header lines joined by spaces) into a period.
+
+    ``banner`` is text that applies to the whole table (a spanning header such as "Years
+    ended December 31", or a caption "(For the six months ended ...)"), used when the header
+    itself has only a date or a bare year. ``default_instant`` says what a lone date means when
+    nothing else does: True for balance sheets, False for flow statements, None to leave it
+    an instant.
+    """
+    text = " ".join(text.split())
+    forecast = bool(_FORECAST_RE.search(text))
+    if not text:
+        return HeaderPeriod(ColumnKind.OTHER)
+    if _PERCENT_ONLY_RE.match(text) or _CHANGE_RE.search(text):
+        return HeaderPeriod(ColumnKind.CHANGE, forecast=forecast, percent="%" in text or "percent" in text.lower())
+
+    quarter_end = _QUARTER_END_RE.search(text)
+    if quarter_end and not find_dates(text):
+        return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, fiscal_label=quarter_end.group(0))
+
+    dates = [value for _, value in find_dates(text)]
+    if len(dates) >= 2 and _RANGE_RE.search(text) and dates[0] < dates[-1] and not _INSTANT_RE.search(text.split("to")[0][-12:]):
+        return HeaderPeriod(ColumnKind.DURATION, Period(start=dates[0], end=dates[-1]), forecast)
+
+    end = dates[-1] if dates else None
+    if end is None:
+        end = _date_from_parts(text, banner)
+    if end is None:
+        fiscal = _fiscal_label(text, calendar)
+        if fiscal is not None:
+            period, label = fiscal
+            return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=label)
+        return HeaderPeriod(ColumnKind.OTHER, forecast=forecast)
+
+    length = _length_from(text) or _length_from(banner)
+    if _STRONG_INSTANT_RE.search(text) or (_INSTANT_RE.search(text) and not length):
+        return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast)
+    if length is None:
+        if _INSTANT_RE.search(banner) or default_instant is not False:
+            return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast)
+        length = (12, None)
+    months, weeks = length
+    if months == 0:  # "cumulative": from the start of the fiscal year
+        start, _ = calendar.fiscal_year_containing(end)
+        return HeaderPeriod(ColumnKind.DURATION, Period(start=start, end=end), forecast)
+    return HeaderPeriod(ColumnKind.DURATION, duration_ending(end, months, weeks, calendar), forecast)
+
+
+def _date_from_parts(text: str, banner: str) -> date | None:
+    """A date split between a banner and the header: 'December 31,' above '2023', or the reverse."""
+    year_match = _BARE_YEAR.search(text)
+    month_day = _MONTH_DAY.search(text) or _MONTH_DAY.search(banner)
+    if year_match and month_day:
+        month = _month_number(month_day["month"])
+        if month:
+            return _safe_date(int(year_match.group(1)), month, int(month_day["day"]))
+    if year_match and not month_day:
+        month_only = re.search(rf"\b({_MONTH_RE})\b", text + " " + banner, re.IGNORECASE)
+        if month_only and (_ENDED_RE.search(text + " " + banner) or _INSTANT_RE.search(text + " " + banner)):
+            month = _month_number(month_only.group(1))
+            if month:
+                return month_end(int(year_match.group(1)), month)
+    return None
+
+
+def _length_from(text: str) -> tuple[int, int | None] | None:
+    """(months, weeks) a header or banner states; months 0 means 'from the fiscal year start'."""
+    if not text:
+        return None
+    weeks = _WEEKS_RE.search(text)
+    if weeks:
+        count = _count(weeks.group(1))
+        return (round(count * 12 / 52), count)
+    months = _MONTHS_RE.search(text)
+    if months:
+        return (_count(months.group(1)), None)
+    if _CUMULATIVE_RE.search(text):
+        return (0, None)
+    if _QUARTER_WORD_RE.search(text):
+        return (3, None)
+    if _HALF_WORD_RE.search(text):
+        return (6, None)
+    if _YEAR_WORD_RE.search(text):
+        return (12, None)
+    return None
+
+
+# ----------------------------------------------------------------------------- calendar inference
+
+_YEAR_END_RE = re.compile(
+    rf"fiscal\s+(?:year|period)s?\s+(?:ended|ending|end(?:s|ing)?\s+on)\s+(?P<month>{_MONTH_RE})\s*(?P<day>\d{{1,2}})?",
+    re.IGNORECASE,
+)
+_WEEK_CALENDAR_RE = re.compile(
+    rf"(?:52|53)[- ]?(?:or|/)\s*(?:52|53)[- ]week.{{0,80}}?(?P<rule>last|closest\s+to|nearest(?:\s+to)?)\s+(?:the\s+)?"
+    rf"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)?\s*(?:(?:closest|nearest)\s+to\s+)?(?:the\s+)?(?:(?:last\s+day|end)\s+of\s+)?(?:in\s+)?(?P<month>{_MONTH_RE})",
+    re.IGNORECASE | re.DOTALL,
+)
+_WEEK_CALENDAR_RE2 = re.compile(
+    rf"(?:52|53)[- ]?(?:or|/)\s*(?:52|53)[- ]week.{{0,120}}?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?P<rule>closest|nearest|last)",
+    re.IGNORECASE | re.DOTALL,
+)
+_LABEL_DEFINITION_RE = re.compile(
+    r"[\"“(](?P<label>(?:[1-4]Q|Q[1-4]|[12]H|H[12]|FY)\s?'?\d{2,4})[\"”]?\s*(?:from|:|,|for)?\s*(?P<range>[^)]{0,80}?\d{4}[^)]{0,60}?\d{4})",
+    re.IGNORECASE,
+)
+
+
+def infer_calendar(text_lines: Iterable[str], header_dates: Iterable[date] = ()) -> FiscalCalendar:
+    """The fiscal calendar a document describes, from its own words and its column dates."""
+    text = "\n".join(text_lines)
+    evidence: list[str] = []
+    calendar = DEFAULT_CALENDAR
+    header_dates = list(header_dates)
+
+    week = _WEEK_CALENDAR_RE.search(text) or _WEEK_CALENDAR_RE2.search(text)
+    if week:
+        weekday_name = (week["weekday"] or "").lower()
+        month = _month_number(week.groupdict().get("month") or "") or 12
+        rule = WeekRule.LAST if week["rule"].lower().startswith("last") else WeekRule.NEAREST
+        weekday = _WEEKDAYS.get(weekday_name)
+        if weekday is None and header_dates:
+            weekday = Counter(d.weekday() for d in header_dates if not is_month_end(d)).most_common(1)[0][0] if any(
+                not is_month_end(d) for d in header_dates
+            ) else None
+        if weekday is not None:
+            calendar = replace(calendar, year_end_month=month, week_rule=rule, weekday=weekday)
+            evidence.append(" ".join(week.group(0).split()))
+
+    if calendar.week_rule is None:
+        year_end_months = Counter()
+        for match in _YEAR_END_RE.finditer(text):
+            month = _month_number(match["month"])
+            if month:
+                year_end_months[(month, int(match["day"]) if match["day"] else None)] += 1
+        if year_end_months:
+            (month, day), _ = year_end_months.most_common(1)[0]
+            calendar = replace(calendar, year_end_month=month, year_end_day=None if day is None or day >= 28 else day)
+            evidence.append(f"fiscal year ends in {_calendar.month_name[month]}")
+        elif header_dates:
+            odd = [d for d in header_dates if not is_month_end(d)]
+            if len(odd) >= max(2, len(header_dates) // 2):
+                weekday = Counter(d.weekday() for d in odd).most_common(1)[0][0]
+                calendar = replace(calendar, week_rule=WeekRule.NEAREST, weekday=weekday)
+                evidence.append("52/53-week calendar inferred from column dates")
+
+    for match in _LABEL_DEFINITION_RE.finditer(text):
+        dates = [value for _, value in find_dates(match["range"])]
+        if len(dates) < 2:
+            continue
+        start, end = dates[0], dates[-1]
+        if start >= end:
+            continue
+        label = match["label"].upper().replace(" ", "").replace("'", "")
+        digits = re.search(r"\d{2,4}$", label)
+        if not digits:
+            continue
+        label_year = _two_digit_year(digits.group(0))
+        month_end_date = month_end(end.year, calendar.year_end_month)
+        fiscal_end_year = end.year if end <= month_end_date else end.year + 1
+        if calendar.year_end_month == 12 and calendar.week_rule is None:
+            # a March or June year end is told by the label's own span
+            probe = replace(calendar, year_end_month=(start.month - 2) % 12 + 1)
+            calendar = probe
+            fiscal_end_year = end.year if end <= month_end(end.year, probe.year_end_month) else end.year + 1
+        naming = "start" if fiscal_end_year == label_year + 1 else "end"
+        calendar = replace(calendar, label_year=naming)
+        evidence.append(f'"{match["label"]}" is {start.isoformat()} to {end.isoformat()}')
+        break
+
+    return replace(calendar, evidence=tuple(evidence))

@@ -1,0 +1,180 @@
+"""A financial statement: line items by dated columns, every value traced to its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+import pandas as pd
+
+from model.periods import ColumnKind, Period
+from model.raw import SourceRef
+
+
+class StatementKind(Enum):
+    INCOME = "income statement"
+    COMPREHENSIVE_INCOME = "comprehensive income"
+    BALANCE_SHEET = "balance sheet"
+    CASH_FLOW = "cash flows"
+    EQUITY = "changes in equity"
+    SEGMENT = "segment"
+    KPI = "operating KPIs"
+    NON_GAAP = "non-GAAP reconciliation"
+    PER_SHARE = "per-share data"
+    DIVIDENDS = "dividends"
+    GUIDANCE = "guidance"
+    SUMMARY = "results summary"
+    OTHER = "other"
+
+    @property
+    def is_flow(self) -> bool:
+        """Flow statements add up over time, so quarters can be derived from year-to-date figures."""
+        return self in FLOW_KINDS
+
+    @property
+    def is_primary(self) -> bool:
+        return self in PRIMARY_KINDS
+
+
+FLOW_KINDS = frozenset(
+    {
+        StatementKind.INCOME,
+        StatementKind.COMPREHENSIVE_INCOME,
+        StatementKind.CASH_FLOW,
+        StatementKind.SEGMENT,
+        StatementKind.NON_GAAP,
+        StatementKind.SUMMARY,
+    }
+)
+PRIMARY_KINDS = frozenset(
+    {StatementKind.INCOME, StatementKind.COMPREHENSIVE_INCOME, StatementKind.BALANCE_SHEET, StatementKind.CASH_FLOW}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One value column: a period, or a printed change comparing two periods."""
+
+    label: str  # as printed, stacked header lines joined by one space
+    kind: ColumnKind
+    period: Period | None = None
+    forecast: bool = False
+    percent_change: bool = False
+    compares: tuple[Period, Period] | None = None  # (later, earlier) for change columns
+    derived: bool = False
+
+    def tooltip(self) -> str:
+        if self.kind is ColumnKind.CHANGE and self.compares:
+            later, earlier = self.compares
+            what = "change in %" if self.percent_change else "change"
+            return f"{self.label}: printed {what}, {later.describe()} against {earlier.describe()}"
+        text = self.label
+        if self.period is not None:
+            text += f"\n{self.period.describe()}"
+        if self.derived:
+            text += "\nderived by Tickmark, not printed in the filing"
+        if self.forecast:
+            text += "\nforecast"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A row of a statement."""
+
+    label: str  # cleaned: footnote marks removed, whitespace collapsed
+    section: tuple[str, ...] = ()  # labels of the section rows above it, outermost first
+    level: int = 0
+    is_total: bool = False
+    is_heading: bool = False  # a section row that carries no values
+    unit: str = ""
+    scale: int = 1
+    memo: bool = False  # an "of which" row: part of the line above, not of the total
+    per_share: bool = False
+    ratio: bool = False  # a percentage or ratio row: never summed or derived
+
+    @property
+    def is_additive(self) -> bool:
+        """Whether values of this line can be added and subtracted across periods."""
+        return not (self.per_share or self.ratio or self.unit in ("shares", "%") or self.unit.endswith("/share"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    value: Decimal | None  # None for a printed nil
+    text: str  # as printed
+    source: SourceRef
+    header: str = ""  # the column header printed above this cell
+    derived: bool = False
+    unit: str = ""
+    scale: int = 1
+    note: str = ""  # e.g. "derived: 1H17 - 2Q17"
+
+    @property
+    def is_nil(self) -> bool:
+        return self.value is None
+
+
+@dataclass
+class Statement:
+    title: str
+    kind: StatementKind
+    columns: list[Column]
+    lines: list[Line]
+    cells: dict[tuple[int, int], Cell]
+    unit: str = ""
+    scale: int = 1
+    file_name: str = ""
+    sources: list[SourceRef] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def period_columns(self) -> list[int]:
+        return [i for i, c in enumerate(self.columns) if c.kind in (ColumnKind.DURATION, ColumnKind.INSTANT)]
+
+    def change_columns(self) -> list[int]:
+        return [i for i, c in enumerate(self.columns) if c.kind is ColumnKind.CHANGE]
+
+    def value(self, line: int, column: int) -> Decimal | None:
+        cell = self.cells.get((line, column))
+        return None if cell is None else cell.value
+
+    def find_line(self, label: str, section: str | None = None) -> int | None:
+        """Index of the first line whose label (case-insensitive) is ``label``."""
+        wanted = " ".join(label.lower().split())
+        for index, line in enumerate(self.lines):
+            if line.label.lower() == wanted and (section is None or section.lower() in (s.lower() for s in line.section)):
+                return index
+        return None
+
+    def find_column(self, period: Period) -> int | None:
+        for index, column in enumerate(self.columns):
+            if column.period == period and column.kind is not ColumnKind.CHANGE:
+                return index
+        return None
+
+    def display_labels(self) -> list[str]:
+        """Line labels, prefixed with their section where a label repeats in the statement."""
+        counts: dict[str, int] = {}
+        for line in self.lines:
+            counts[line.label.lower()] = counts.get(line.label.lower(), 0) + 1
+        labels = []
+        for line in self.lines:
+            if counts[line.label.lower()] > 1 and line.section:
+                labels.append(f"{line.section[-1].rstrip(':').strip()} / {line.label}")
+            else:
+                labels.append(line.label)
+        return labels
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """Values as floats, one row per line, one column per column label (for charts and views)."""
+        data = {
+            column.label or f"column {j + 1}": [
+                float(self.cells[(i, j)].value)
+                if (i, j) in self.cells and self.cells[(i, j)].value is not None
+                else float("nan")
+                for i in range(len(self.lines))
+            ]
+            for j, column in enumerate(self.columns)
+        }
+        return pd.DataFrame(data, index=self.display_labels())
