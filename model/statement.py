@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 
@@ -64,6 +65,17 @@ class Column:
     compares: tuple[Period, Period] | None = None  # (later, earlier) for change columns
     derived: bool = False
 
+    def time_key(self) -> tuple[bool, bool, tuple[date, int]]:
+        """Periods first in chronological order (shorter first for one end), forecasts after
+        actuals, printed change columns last in the order of the periods they compare."""
+        if self.period is not None:
+            when = self.period.sort_key()
+        elif self.compares is not None:
+            when = self.compares[0].sort_key()
+        else:
+            when = (date.max, 0)
+        return (self.kind is ColumnKind.CHANGE, self.forecast, when)
+
     def tooltip(self) -> str:
         if self.kind is ColumnKind.CHANGE and self.compares:
             later, earlier = self.compares
@@ -93,6 +105,7 @@ class Line:
     memo: bool = False  # an "of which" row: part of the line above, not of the total
     per_share: bool = False
     ratio: bool = False  # a percentage or ratio row: never summed or derived
+    standalone: bool = False  # a metric of a summary table: neither a part nor a total of others
 
     @property
     def is_additive(self) -> bool:
@@ -129,6 +142,17 @@ class Statement:
     sources: list[SourceRef] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def in_chronological_order(self) -> Statement:
+        order = sorted(range(len(self.columns)), key=lambda j: (self.columns[j].time_key(), j))
+        if order == list(range(len(self.columns))):
+            return self
+        new_index = {old: new for new, old in enumerate(order)}
+        return replace(
+            self,
+            columns=[self.columns[j] for j in order],
+            cells={(line, new_index[column]): cell for (line, column), cell in self.cells.items()},
+        )
+
     def period_columns(self) -> list[int]:
         return [i for i, c in enumerate(self.columns) if c.kind in (ColumnKind.DURATION, ColumnKind.INSTANT)]
 
@@ -154,27 +178,34 @@ class Statement:
         return None
 
     def display_labels(self) -> list[str]:
-        """Line labels, prefixed with their section where a label repeats in the statement."""
+        """Line labels, prefixed with their section where a label repeats in the statement.
+
+        A repeated label outside any section row belongs to the total printed above it
+        (summary tables print "Total revenues" and then its breakdown).
+        """
         counts: dict[str, int] = {}
         for line in self.lines:
             counts[line.label.lower()] = counts.get(line.label.lower(), 0) + 1
         labels = []
+        parent = ""
         for line in self.lines:
+            if line.is_total and not line.section:
+                parent = line.label
             if counts[line.label.lower()] > 1 and line.section:
                 labels.append(f"{line.section[-1].rstrip(':').strip()} / {line.label}")
+            elif counts[line.label.lower()] > 1 and parent and not line.is_total:
+                labels.append(f"{parent.rstrip(':').strip()} / {line.label}")
             else:
                 labels.append(line.label)
         return labels
 
     def to_dataframe(self) -> pd.DataFrame:
         """Values as floats, one row per line, one column per column label (for charts and views)."""
-        data = {
-            column.label or f"column {j + 1}": [
-                float(self.cells[(i, j)].value)
-                if (i, j) in self.cells and self.cells[(i, j)].value is not None
-                else float("nan")
-                for i in range(len(self.lines))
+        values = [
+            [
+                float(cell.value) if (cell := self.cells.get((i, j))) is not None and cell.value is not None else float("nan")
+                for j in range(len(self.columns))
             ]
-            for j, column in enumerate(self.columns)
-        }
-        return pd.DataFrame(data, index=self.display_labels())
+            for i in range(len(self.lines))
+        ]
+        return pd.DataFrame(values, index=self.display_labels(), columns=[c.label or f"column {j + 1}" for j, c in enumerate(self.columns)])

@@ -20,6 +20,7 @@ _PAGE_MARKER_RE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_RE = re.compile(r"^\(.*\)$|^\((?:in|amounts in|unit)\b", re.IGNORECASE)
+_NOTE_RE = re.compile(r"^\(?\s*notes?\s*\d*\s*\)|^notes?\s*\d*\s*:", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.;:]\s*$")
 _TITLE_WORD_RE = re.compile(
     r"statements?|balance|income|operations|cash flows?|results|summary|breakdown|revenues?|segment|highlights|"
@@ -195,6 +196,10 @@ def title_and_context(lines: list[str], start: int, reach: int = 12) -> tuple[st
         if _PAGE_MARKER_RE.match(text) or _looks_garbled(text):
             continue
         if is_title_line(raw, text):
+            if text.endswith(":") and len(text) < 40:
+                parent, _ = title_and_context(lines, cursor + 1, reach=4)
+                if parent:
+                    text = f"{parent.rstrip(':')}: {text.rstrip(':')}"
             return text, tuple(reversed(context))
         context.append(text)
     return "", tuple(reversed(context))
@@ -202,7 +207,7 @@ def title_and_context(lines: list[str], start: int, reach: int = 12) -> tuple[st
 
 def is_title_line(raw: str, text: str) -> bool:
     stripped = raw.strip()
-    if _CAPTION_RE.match(text) or len(text) > 160:
+    if _CAPTION_RE.match(text) or _NOTE_RE.match(text) or len(text) > 160:
         return False
     if stripped.startswith("#") or (stripped.startswith("**") and stripped.rstrip().endswith("**")):
         return True

@@ -1,0 +1,56 @@
+"""The headless command line: ``export --facts/--changes/--restatements OUT.csv FILE ...``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from model.export import changes_of, write_changes_csv, write_facts_csv
+from model.workspace import load_workspace
+
+EXIT_OK = 0
+EXIT_FAILED_FILES = 1
+EXIT_USAGE = 2
+
+
+def export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tickmark export",
+        description="Export every number of the given filings, or their changes, to CSV without opening a window.",
+    )
+    parser.add_argument("--facts", metavar="OUT.csv", help="every number of every table (the facts CSV)")
+    parser.add_argument("--changes", metavar="OUT.csv", help="YoY / QoQ / prior-period changes (the changes CSV)")
+    parser.add_argument("--restatements", metavar="OUT.csv", help="values that differ between filings (the restatements CSV)")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="filings: PDF, HTML, text or markdown; several form one workspace")
+    return parser
+
+
+def run_export(argv: Sequence[str], stderr: TextIO = sys.stderr) -> int:
+    parser = export_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as exit_:
+        return EXIT_USAGE if exit_.code else EXIT_OK
+    if not (args.facts or args.changes or args.restatements):
+        parser.print_usage(stderr)
+        print("tickmark export: error: give at least one of --facts, --changes or --restatements", file=stderr)
+        return EXIT_USAGE
+
+    workspace = load_workspace(args.files)
+    for failure in workspace.failures:
+        print(f"error: {failure.message()}", file=stderr)
+    try:
+        if args.facts:
+            write_facts_csv(args.facts, workspace.filings)
+        if args.changes:
+            write_changes_csv(args.changes, changes_of(workspace.filings))
+        if args.restatements:
+            from model.restatements import write_restatements_csv
+
+            write_restatements_csv(args.restatements, workspace.filings)
+    except OSError as error:
+        print(f"error: cannot write {error.filename or 'the output file'}: {error.strerror or error}", file=stderr)
+        return EXIT_FAILED_FILES
+    return EXIT_FAILED_FILES if workspace.failures else EXIT_OK

@@ -1,0 +1,269 @@
+"""YoY / QoQ / prior-period changes, quarters derived from cumulative figures, and printed
+changes held against computed ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from enum import Enum
+
+from model.periods import ColumnKind, Period
+from model.statement import Cell, Column, Statement
+
+
+class Rounding(Enum):
+    """How a document rounded its printed amounts (the check needs the interval each stands for)."""
+
+    HALF = "half"  # to nearest: 1,234 stands for [1,233.5, 1,234.5]
+    DOWN = "down"  # truncated ("rounded down"): 1,234 stands for [1,234, 1,235)
+
+
+class Basis(Enum):
+    YOY = "YoY"
+    QOQ = "QoQ"
+    POP = "PoP"
+
+
+class CheckStatus(Enum):
+    TIED = "tied"  # equal to the printed precision
+    CONSISTENT = "consistent"  # inside what rounding of the printed amounts allows
+    INCONSISTENT = "inconsistent"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    statement: Statement
+    line: int
+    column: int
+    prior_column: int
+    basis: Basis
+    period: Period
+    prior: Period
+    value: Decimal
+    prior_value: Decimal
+    reported: Cell | None
+    reported_percent: bool
+    status: CheckStatus | None
+    derived: bool
+
+    @property
+    def change(self) -> Decimal:
+        return self.value - self.prior_value
+
+    @property
+    def change_pct(self) -> Decimal | None:
+        if self.prior_value == 0:
+            return None
+        return Decimal(100) * self.change / abs(self.prior_value)
+
+    @property
+    def cell(self) -> Cell:
+        return self.statement.cells[(self.line, self.column)]
+
+    @property
+    def prior_cell(self) -> Cell:
+        return self.statement.cells[(self.line, self.prior_column)]
+
+
+# ----------------------------------------------------------------------------- derived periods
+
+
+def _nested_difference(longer: Period, shorter: Period) -> Period | None:
+    """The part of ``longer`` that ``shorter`` leaves when they share an exact end or start."""
+    if longer.start is None or shorter.start is None or not longer.contains(shorter) or longer == shorter:
+        return None
+    if longer.end == shorter.end and longer.start < shorter.start:
+        return Period(start=longer.start, end=shorter.start - timedelta(days=1))
+    if longer.start == shorter.start and shorter.end < longer.end:
+        return Period(start=shorter.end + timedelta(days=1), end=longer.end)
+    return None
+
+
+def _is_quarter_or_half(period: Period) -> bool:
+    return 80 <= period.days <= 100 or 175 <= period.days <= 190
+
+
+def with_derived_periods(statement: Statement) -> Statement:
+    """The statement plus quarters and halves derived from nested cumulative periods
+    (1Q = 1H - 2Q, Q3 = 9M - H1, Q4 = FY - 9M, H2 = FY - H1), for additive lines of flow
+    statements only. Derived cells are marked and say how they were made."""
+    if not statement.kind.is_flow:
+        return statement
+    columns = list(statement.columns)
+    cells = dict(statement.cells)
+    printed = {c.period for c in columns if c.period is not None and c.kind is ColumnKind.DURATION and not c.forecast}
+    durations = [(j, c) for j, c in enumerate(columns) if c.kind is ColumnKind.DURATION and c.period is not None and not c.forecast and not c.derived]
+    made: dict[Period, int] = {}
+    for j, longer in durations:
+        for k, shorter in durations:
+            result = _nested_difference(longer.period, shorter.period)
+            if result is None or result in printed or not _is_quarter_or_half(result):
+                continue
+            if result not in made:
+                columns.append(
+                    Column(
+                        label=f"{result.short_label()} (derived)",
+                        kind=ColumnKind.DURATION,
+                        period=result,
+                        derived=True,
+                    )
+                )
+                made[result] = len(columns) - 1
+            target = made[result]
+            for i, line in enumerate(statement.lines):
+                if not line.is_additive or line.is_heading or (i, target) in cells:
+                    continue
+                a = statement.cells.get((i, j))
+                b = statement.cells.get((i, k))
+                if a is None or b is None or a.value is None and b.value is None:
+                    continue
+                value = (a.value or Decimal(0)) - (b.value or Decimal(0))
+                cells[(i, target)] = Cell(
+                    value=value,
+                    text="",
+                    source=a.source,
+                    header=columns[target].label,
+                    derived=True,
+                    unit=a.unit,
+                    scale=a.scale,
+                    note=f"derived: {longer.label} - {shorter.label}",
+                )
+    if not made:
+        return statement
+    return replace(statement, columns=columns, cells=cells).in_chronological_order()
+
+
+# ----------------------------------------------------------------------------- bases
+
+
+def basis_of(later: Period, earlier: Period) -> Basis | None:
+    """How two periods of one statement compare, or None when they should not be compared."""
+    if later.is_instant != earlier.is_instant or later.end <= earlier.end:
+        return None
+    gap = (later.end - earlier.end).days
+    if later.is_instant:
+        return Basis.YOY if abs(gap - 365.25) <= 8 else Basis.POP
+    if abs(later.days - earlier.days) > 8:
+        return None
+    if abs(gap - 365.25) <= 8:
+        return Basis.YOY
+    adjacent = abs((later.start - earlier.end).days - 1) <= 7
+    if adjacent and 80 <= later.days <= 100:
+        return Basis.QOQ
+    if adjacent:
+        return Basis.POP
+    return None
+
+
+# ----------------------------------------------------------------------------- reported changes
+
+
+def _step(value: Decimal) -> Decimal:
+    exponent = value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(1)
+
+
+def _interval(value: Decimal, rounding: Rounding) -> tuple[Decimal, Decimal]:
+    step = _step(value)
+    if rounding is Rounding.DOWN:
+        return (value, value + step) if value >= 0 else (value - step, value)
+    return value - step / 2, value + step / 2
+
+
+def check_reported(
+    value: Decimal, prior: Decimal, reported: Decimal, percent: bool, rounding: Rounding = Rounding.HALF
+) -> CheckStatus:
+    """Hold a printed change against the one computed from the printed amounts."""
+    low_a, high_a = _interval(value, rounding)
+    low_b, high_b = _interval(prior, rounding)
+    step = _step(reported)
+    if percent:
+        if prior == 0:
+            return CheckStatus.INCONSISTENT
+        computed = Decimal(100) * (value - prior) / abs(prior)
+        for mode in (ROUND_HALF_UP, ROUND_HALF_EVEN):
+            if computed.quantize(step, rounding=mode) == reported:
+                return CheckStatus.TIED
+        corners = [
+            Decimal(100) * (a - b) / abs(b)
+            for a in (low_a, high_a)
+            for b in (low_b, high_b)
+            if b != 0 and (b > 0) == (prior > 0)
+        ]
+        if not corners:
+            return CheckStatus.INCONSISTENT
+        low, high = min(corners), max(corners)
+    else:
+        computed = value - prior
+        if computed == reported:
+            return CheckStatus.TIED
+        low, high = low_a - high_b, high_a - low_b
+    if low - step / 2 <= reported <= high + step / 2:
+        return CheckStatus.CONSISTENT
+    return CheckStatus.INCONSISTENT
+
+
+def _reported_for(statement: Statement, line: int, later: Period, earlier: Period) -> tuple[Cell | None, bool]:
+    for j, column in enumerate(statement.columns):
+        if column.kind is not ColumnKind.CHANGE or column.compares is None:
+            continue
+        a, b = column.compares
+        if a.is_close_to(later, 3) and b.is_close_to(earlier, 7):
+            cell = statement.cells.get((line, j))
+            if cell is not None and cell.value is not None:
+                return cell, column.percent_change or cell.unit == "%"
+    return None, False
+
+
+# ----------------------------------------------------------------------------- changes
+
+
+def compute_changes(statement: Statement, rounding: Rounding = Rounding.HALF, derive: bool = True) -> list[Change]:
+    """Every YoY, QoQ and prior-period change the statement's periods allow, line by line."""
+    if derive:
+        statement = with_derived_periods(statement)
+    periods = [
+        (j, c) for j, c in enumerate(statement.columns) if c.period is not None and c.kind in (ColumnKind.DURATION, ColumnKind.INSTANT) and not c.forecast
+    ]
+    pairs = []
+    for j, later in periods:
+        for k, earlier in periods:
+            basis = basis_of(later.period, earlier.period)
+            if basis is not None:
+                pairs.append((j, k, basis))
+    changes = []
+    for i, line in enumerate(statement.lines):
+        if line.is_heading:
+            continue
+        for j, k, basis in pairs:
+            a = statement.cells.get((i, j))
+            b = statement.cells.get((i, k))
+            if a is None or b is None or a.value is None or b.value is None:
+                continue
+            if (a.derived or b.derived) and not line.is_additive:
+                continue
+            later = statement.columns[j].period
+            earlier = statement.columns[k].period
+            reported, percent = _reported_for(statement, i, later, earlier)
+            status = None
+            if reported is not None and not a.derived and not b.derived:
+                status = check_reported(a.value, b.value, reported.value, percent, rounding)
+            changes.append(
+                Change(
+                    statement=statement,
+                    line=i,
+                    column=j,
+                    prior_column=k,
+                    basis=basis,
+                    period=later,
+                    prior=earlier,
+                    value=a.value,
+                    prior_value=b.value,
+                    reported=reported,
+                    reported_percent=percent,
+                    status=status,
+                    derived=a.derived or b.derived,
+                )
+            )
+    return changes

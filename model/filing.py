@@ -1,0 +1,117 @@
+"""Filing: one document read into statements. ``load_filing`` is the one loader path that
+File -> Open, drag-and-drop, command-line arguments and the headless export all call."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from model.compare import Rounding
+from model.errors import FilingError, LoadCancelled
+from model.periods import FiscalCalendar, find_dates, infer_calendar
+from model.raw import RawDocument
+from model.readers import read_document
+from model.statement import Statement, StatementKind
+from model.statements import build_statements
+
+ProgressCallback = Callable[[float, str], None]
+CancelCheck = Callable[[], bool]
+
+_COMPANY_RES = (
+    re.compile(r"^\s*company name\s*[:：]\s*(?P<name>.+?)\s*$", re.I),
+    re.compile(r"^\s*(?:name of (?:the )?(?:registrant|company))\s*[:：]\s*(?P<name>.+?)\s*$", re.I),
+    re.compile(r"(?P<name>[A-Z][\w&.,' -]{2,60}?\b(?:Inc\.|Incorporated|Corporation|Corp\.|Co\., Ltd\.|Company|plc|N\.V\.|S\.A\.|Ltd\.|Holdings(?: Inc\.)?|Limited))"),
+)
+
+
+@dataclass
+class Filing:
+    path: str
+    file_name: str
+    format: str
+    company: str
+    calendar: FiscalCalendar
+    statements: list[Statement]
+    warnings: list[str] = field(default_factory=list)
+    page_count: int | None = None
+    line_count: int = 0
+    rounding: Rounding = Rounding.HALF
+
+    def statements_of(self, kind: StatementKind) -> list[Statement]:
+        return [s for s in self.statements if s.kind is kind]
+
+    @property
+    def has_primary_statement(self) -> bool:
+        return any(s.kind.is_primary for s in self.statements)
+
+
+def load_filing(
+    path: str | Path,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    calendar: FiscalCalendar | None = None,
+) -> Filing:
+    """Read a filing and build its statements. Raises FilingError with a plain reason."""
+    path = Path(path)
+
+    def report(fraction: float, message: str) -> None:
+        if cancelled is not None and cancelled():
+            raise LoadCancelled(path.name)
+        if progress is not None:
+            progress(fraction, message)
+
+    report(0.0, f"reading {path.name}")
+    document = read_document(path, lambda fraction, message: report(0.7 * fraction, message))
+    report(0.75, "finding periods and statements")
+    calendar = calendar or _calendar_for(document)
+    statements, warnings = build_statements(document, calendar)
+    if not statements:
+        if not document.tables:
+            raise FilingError(path, "no tables found: this file holds no financial statements Tickmark can read")
+        raise FilingError(path, "no financial tables with periods found in this file")
+    warnings = list(document.warnings) + warnings
+    if not any(s.kind.is_primary for s in statements):
+        warnings.insert(0, "no full financial statement (income statement, balance sheet or cash flows) found; showing the tables that were found")
+    report(1.0, "done")
+    return Filing(
+        path=str(path),
+        file_name=path.name,
+        format=document.format,
+        company=company_name(document),
+        calendar=calendar,
+        statements=statements,
+        warnings=warnings,
+        page_count=document.page_count,
+        line_count=len(document.text_lines),
+        rounding=rounding_of(document.text_lines),
+    )
+
+
+def _calendar_for(document: RawDocument) -> FiscalCalendar:
+    header_dates = [
+        found
+        for table in document.tables
+        for row in table.rows[:4]
+        for cell in row[1:]
+        for _, found in find_dates(cell.text)
+    ]
+    return infer_calendar(document.text_lines, header_dates)
+
+
+_ROUNDED_DOWN_RE = re.compile(r"rounded\s+down|truncated|fractions?\s+(?:of|less than)\s+.{0,40}\s+(?:are|have been)\s+(?:omitted|discarded|disregarded)", re.I)
+
+
+def rounding_of(text_lines: list[str]) -> Rounding:
+    """Japanese filings often truncate ("rounded down"): their subtotals may miss by a few units."""
+    return Rounding.DOWN if any(_ROUNDED_DOWN_RE.search(line) for line in text_lines[:400]) else Rounding.HALF
+
+
+def company_name(document: RawDocument) -> str:
+    for pattern in _COMPANY_RES:
+        for line in document.text_lines[:200]:
+            match = pattern.search(line)
+            if match:
+                return " ".join(match["name"].split()).strip(" ,")
+    return Path(document.file_name).stem

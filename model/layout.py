@@ -1,0 +1,391 @@
+"""RawTable -> TableLayout: which rows are headers, which columns hold values, what each means.
+
+The steps run as a pipeline of small functions:
+split_multi_number_columns -> find_header_rows -> find_value_columns -> column_headers
+-> parse periods -> detect transposition -> body rows with junk flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from model.numbers import CellKind, ParsedNumber, parse_number, split_numbers
+from model.periods import ColumnKind, FiscalCalendar, HeaderPeriod, parse_header
+from model.raw import RawCell, RawTable
+from model.units import UnitInfo, is_unit_text, unit_from_header
+
+_FOOTNOTE_LABEL_RE = re.compile(
+    r"(?:\s*<sup>.*?</sup>|\s*\*\s?\d{1,2}\b|\s*\\\*\s?\d{1,2}|\s*※\s?\d*|\s*\((?:\d{1,2}|[a-z])\)(?=\s*(?:\(|$|:))|\s*[†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[a-z])\d{1,2}(?=:?$))+",
+    re.IGNORECASE,
+)
+_YEAR_ONLY_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ValueColumn:
+    grid_index: int
+    label: str  # printed header, stacked lines joined by one space
+    unit_text: str  # the units line printed over this column, if any
+    header: HeaderPeriod
+
+
+@dataclass
+class BodyRow:
+    label: str
+    label_cell: RawCell
+    cells: list[RawCell | None]  # one per value column
+    parsed: list[ParsedNumber]
+    indent: float | None = None
+    junk: list[int] = field(default_factory=list)  # value columns whose text is scanning debris
+
+    @property
+    def has_values(self) -> bool:
+        return any(p.kind in (CellKind.NUMBER, CellKind.NIL) for p in self.parsed)
+
+
+@dataclass
+class TableLayout:
+    raw: RawTable
+    columns: list[ValueColumn]
+    rows: list[BodyRow]
+    header_row_count: int
+    transposed: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_periods(self) -> bool:
+        return any(c.header.kind in (ColumnKind.DURATION, ColumnKind.INSTANT) for c in self.columns)
+
+
+def clean_label(text: str) -> str:
+    """A row label without footnote marks, markup or doubled spaces."""
+    text = text.replace("\\*", "*")
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = _FOOTNOTE_LABEL_RE.sub("", text)
+    text = text.replace("—", "—").replace("\u2014", "—")
+    text = " ".join(text.split())
+    return text.strip(" .·…")
+
+
+# ----------------------------------------------------------------------------- grid helpers
+
+
+def _is_value(parsed: ParsedNumber) -> bool:
+    return parsed.kind in (CellKind.NUMBER, CellKind.NIL)
+
+
+def split_multi_number_columns(grid: list[list[str]]) -> tuple[list[list[str]], list[int]]:
+    """Columns whose cells hold two numbers ("176,000 11.5") become two columns.
+
+    Returns the new grid and, per new column, the grid column it came from.
+    """
+    width = max(len(r) for r in grid)
+    parts_per_column = [1] * width
+    for col in range(1, width):
+        counts = [len(split_numbers(row[col])) for row in grid if col < len(row) and row[col] and _looks_numeric(row[col])]
+        if counts and max(counts) > 1:
+            parts_per_column[col] = max(counts)
+    if all(p == 1 for p in parts_per_column):
+        return grid, list(range(width))
+    new_grid = []
+    for row in grid:
+        new_row: list[str] = []
+        for col in range(width):
+            text = row[col] if col < len(row) else ""
+            parts = parts_per_column[col]
+            if parts == 1:
+                new_row.append(text)
+                continue
+            pieces = split_numbers(text) if _looks_numeric(text) else _split_unit_header(text, parts)
+            pieces = (pieces + [""] * parts)[:parts]
+            new_row.extend(pieces)
+        new_grid.append(new_row)
+    origin = [col for col in range(width) for _ in range(parts_per_column[col])]
+    return new_grid, origin
+
+
+def _looks_numeric(text: str) -> bool:
+    return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]{3,}", text)
+
+
+def _split_unit_header(text: str, parts: int) -> list[str]:
+    """"JPY millions %" over a two-number column -> ["JPY millions", "%"]."""
+    match = re.match(r"^(.*?)\s+(%|yen|jpy)$", text.strip(), re.IGNORECASE)
+    if match and parts == 2:
+        return [match.group(1), match.group(2)]
+    return [text] + [""] * (parts - 1)
+
+
+# ----------------------------------------------------------------------------- header rows
+
+
+def find_header_rows(grid: list[list[str]], parsed: list[list[ParsedNumber]]) -> int:
+    """How many leading rows are headers.
+
+    Headers end at the last row with text over the value columns before the first row of
+    label-plus-values; label-only rows in between ("ASSETS", "CURRENT ASSETS:") are body
+    section rows.
+    """
+    first_data = len(grid)
+    for index, row in enumerate(grid):
+        label = row[0].strip() if row else ""
+        values = [p for p in parsed[index][1:] if p.kind is CellKind.NUMBER]
+        if label and values and not _all_years(row):
+            first_data = index
+            break
+        if not label and values and index > 0 and not _all_years(row):
+            first_data = index
+            break
+    header_end = 0
+    for index in range(first_data):
+        if any(text.strip() for text in grid[index][1:]):
+            header_end = index + 1
+    return header_end
+
+
+def _all_years(row: list[str]) -> bool:
+    cells = [t for t in row[1:] if t.strip()]
+    return bool(cells) and all(_YEAR_ONLY_RE.match(t) for t in cells)
+
+
+def find_value_columns(grid: list[list[str]], parsed: list[list[ParsedNumber]], header_count: int) -> list[int]:
+    width = max(len(r) for r in grid)
+    columns = []
+    for col in range(1, width):
+        body_values = sum(1 for r in range(header_count, len(grid)) if _is_value(parsed[r][col]))
+        header_text = any(grid[r][col].strip() for r in range(header_count))
+        body_text = any(grid[r][col].strip() for r in range(header_count, len(grid)))
+        if body_values or (header_text and body_text):
+            columns.append(col)
+    return columns
+
+
+def _split_double_headers(row: list[str], value_columns: list[int]) -> list[str]:
+    """"2Q-end 3Q-end" printed in one cell beside an empty one: give each its own cell."""
+    row = list(row)
+    for position, col in enumerate(value_columns[:-1]):
+        nxt = value_columns[position + 1]
+        if row[col] and not row[nxt]:
+            pieces = re.findall(r"[1-4]Q-end|[1-4]Q|Year-end|[12]H", row[col], re.IGNORECASE)
+            if len(pieces) == 2 and " ".join(pieces) == " ".join(row[col].split()):
+                row[col], row[nxt] = pieces
+    return row
+
+
+def header_texts(
+    grid: list[list[str]], header_count: int, value_columns: list[int], ragged: bool
+) -> tuple[list[str], list[str]]:
+    """Per value column: the joined header label and the unit line printed over it."""
+    labels = [[] for _ in value_columns]
+    units = [""] * len(value_columns)
+    for r in range(header_count):
+        if is_garbled_header(grid[r]):
+            continue
+        row = _split_double_headers(grid[r], value_columns)
+        cells = _place_header_cells(row, value_columns, ragged)
+        texts = [t for t in cells if t]
+        if not texts:
+            continue
+        if all(is_unit_text(t) for t in texts):
+            for i, text in enumerate(cells):
+                if text:
+                    units[i] = text
+            continue
+        for i, text in enumerate(cells):
+            if text:
+                labels[i].append(text)
+    return [" ".join(" ".join(parts).split()) for parts in labels], units
+
+
+def _place_header_cells(row: list[str], value_columns: list[int], ragged: bool) -> list[str]:
+    """Header text over each value column; a banner spans the columns up to the next banner."""
+    count = len(value_columns)
+    if ragged:
+        texts = [t.strip() for t in row[1:] if t.strip()]
+        if not texts:
+            return [""] * count
+        if len(texts) == count:
+            return texts
+        if count % len(texts) == 0:
+            span = count // len(texts)
+            return [texts[i // span] for i in range(count)]
+    placed = [row[col].strip() if col < len(row) else "" for col in value_columns]
+    filled = sum(1 for t in placed if t)
+    stray = [t.strip() for c, t in enumerate(row) if c > 0 and c not in value_columns and t.strip()]
+    if stray and filled < count:
+        # header text printed in a spacer column: move it to the nearest value column on its right
+        for c, t in enumerate(row):
+            if c > 0 and c not in value_columns and t.strip():
+                right = [i for i, vc in enumerate(value_columns) if vc > c and not placed[i]]
+                if right:
+                    placed[right[0]] = t.strip()
+        filled = sum(1 for t in placed if t)
+    if 0 < filled < count and not all(is_unit_text(t) for t in placed if t):
+        current = ""
+        spanning = []
+        for text in placed:
+            current = text or current
+            spanning.append(current)
+        if _banner_like(placed):
+            return spanning
+    return placed
+
+
+def _banner_like(placed: list[str]) -> bool:
+    """Banner cells ("Three Months Ended", "Six Months Ended") say a length but no date."""
+    texts = [t for t in placed if t]
+    return all(re.search(r"\b(?:months?|weeks?|quarters?|years?|ended|ending|half)\b", t, re.IGNORECASE) and not re.search(r"\d{4}", t) for t in texts) or (
+        len(texts) >= 1 and all(re.search(r"[A-Za-z]", t) and not re.search(r"\d", t) for t in texts) and placed[0] != ""
+    )
+
+
+# ----------------------------------------------------------------------------- layout
+
+
+def analyse(
+    raw: RawTable,
+    calendar: FiscalCalendar,
+    banner: str = "",
+    default_instant: bool | None = None,
+) -> TableLayout:
+    grid_raw = raw.texts()
+    grid, origin = split_multi_number_columns(grid_raw)
+    parsed = [[parse_number(text) if col > 0 else ParsedNumber(CellKind.TEXT) for col, text in enumerate(row)] for row in grid]
+    header_count = find_header_rows(grid, parsed)
+    value_columns = find_value_columns(grid, parsed, header_count)
+    labels, units = header_texts(grid, header_count, value_columns, raw.ragged)
+    warnings: list[str] = []
+
+    headers = [parse_header(label, calendar, banner, default_instant) for label in labels]
+    columns = [ValueColumn(col, label, unit, header) for col, label, unit, header in zip(value_columns, labels, units, headers)]
+
+    rows = _body_rows(raw, grid, parsed, origin, header_count, value_columns)
+    dropped = [r for r in range(header_count) if is_garbled_header(grid[r])]
+    if dropped:
+        warnings.append(f"ignored {len(dropped)} unreadable header line(s) in '{raw.title or 'untitled table'}'")
+    layout = TableLayout(raw, columns, rows, header_count, warnings=warnings)
+    _flag_heading_debris(layout)
+    return layout
+
+
+def is_garbled_header(row: list[str]) -> bool:
+    """A header line whose label cell holds text and whose other cells say nothing about
+    periods or units: scanning debris such as "Opera | ung Kesulis Summary"."""
+    label = row[0].strip()
+    cells = [t for t in row[1:] if t.strip()]
+    return (
+        bool(label)
+        and bool(cells)
+        and not any(is_unit_text(t) or parse_header(t).kind is not ColumnKind.OTHER for t in cells)
+        and not re.search(r"\b(?:ended|ending|as of|year|quarter|months?|weeks?)\b", label, re.IGNORECASE)
+    )
+
+
+def _body_rows(
+    raw: RawTable,
+    grid: list[list[str]],
+    parsed: list[list[ParsedNumber]],
+    origin: list[int],
+    header_count: int,
+    value_columns: list[int],
+) -> list[BodyRow]:
+    rows = []
+    for r in range(header_count, len(grid)):
+        raw_row = raw.rows[r]
+        label_cell = raw_row[0] if raw_row else None
+        if label_cell is None:
+            continue
+        cells: list[RawCell | None] = []
+        values: list[ParsedNumber] = []
+        if raw.ragged:
+            cells, values = _ragged_values(raw_row, grid[r], parsed[r], origin, value_columns)
+        else:
+            for col in value_columns:
+                source_cell = raw_row[origin[col]] if origin[col] < len(raw_row) else None
+                text = grid[r][col]
+                cells.append(RawCell(text, source_cell.source) if source_cell is not None else None)
+                values.append(parsed[r][col])
+        label = clean_label(label_cell.text)
+        if not label and not any(_is_value(v) for v in values):
+            continue
+        junk = [i for i, v in enumerate(values) if v.kind is CellKind.JUNK]
+        indent = label_cell.source.bbox[0] if label_cell.source.bbox else None
+        rows.append(BodyRow(label, label_cell, cells, values, indent, junk))
+    return _join_wrapped_labels(rows)
+
+
+def _ragged_values(
+    raw_row: list[RawCell], grid_row: list[str], parsed_row: list[ParsedNumber], origin: list[int], value_columns: list[int]
+) -> tuple[list[RawCell | None], list[ParsedNumber]]:
+    """Values of a markdown row mapped to value columns by order when the counts agree."""
+    present = [col for col in range(1, len(grid_row)) if grid_row[col].strip() and parsed_row[col].kind is not CellKind.TEXT]
+    if len(present) == len(value_columns):
+        chosen = present
+    else:
+        chosen = [col if grid_row[col].strip() else -1 for col in value_columns]
+    cells: list[RawCell | None] = []
+    values: list[ParsedNumber] = []
+    for col in chosen:
+        if col < 0:
+            cells.append(None)
+            values.append(ParsedNumber(CellKind.EMPTY))
+            continue
+        source = raw_row[origin[col]].source
+        cells.append(RawCell(grid_row[col], source))
+        values.append(parsed_row[col])
+    return cells, values
+
+
+def _join_wrapped_labels(rows: list[BodyRow]) -> list[BodyRow]:
+    """"Adjustments to reconcile net income to net cash" + "provided by operating activities:"."""
+    joined: list[BodyRow] = []
+    skip_next = False
+    for index, row in enumerate(rows):
+        if skip_next:
+            skip_next = False
+            continue
+        nxt = rows[index + 1] if index + 1 < len(rows) else None
+        if (
+            nxt is not None
+            and not row.has_values
+            and row.label
+            and not row.label.endswith(":")
+            and nxt.label[:1].islower()
+        ):
+            merged = BodyRow(f"{row.label} {nxt.label}", row.label_cell, nxt.cells, nxt.parsed, row.indent, nxt.junk + row.junk)
+            joined.append(merged)
+            skip_next = True
+            continue
+        joined.append(row)
+    return joined
+
+
+def _flag_heading_debris(layout: TableLayout) -> None:
+    """Numbers printed on a section heading ("OPERATING ACTIVITIES:  0.1  31.1") whose precision
+    does not match the rest of their column are scanning debris, not data."""
+    for position in range(len(layout.columns)):
+        integers = sum(
+            1
+            for row in layout.rows
+            if position < len(row.parsed) and row.parsed[position].kind is CellKind.NUMBER and row.parsed[position].decimals == 0
+        )
+        total = sum(1 for row in layout.rows if position < len(row.parsed) and row.parsed[position].kind is CellKind.NUMBER)
+        if not total or integers / total < 0.8:
+            continue
+        for row in layout.rows:
+            value = row.parsed[position] if position < len(row.parsed) else None
+            if (
+                value is not None
+                and value.kind is CellKind.NUMBER
+                and value.decimals > 0
+                and row.label.endswith(":")
+                and abs(value.value or Decimal(0)) < 1000
+            ):
+                row.parsed[position] = ParsedNumber(CellKind.JUNK)
+                row.junk.append(position)
+
+
+def unit_for_column(column: ValueColumn) -> UnitInfo | None:
+    return unit_from_header(column.unit_text) if column.unit_text else None
