@@ -455,15 +455,9 @@ _YEAR_END_RE = re.compile(
     rf"fiscal\s+(?:year|period)s?\s+(?:ended|ending|end(?:s|ing)?\s+on)\s+(?P<month>{_MONTH_RE})\s*(?P<day>\d{{1,2}})?",
     re.IGNORECASE,
 )
-_WEEK_CALENDAR_RE = re.compile(
-    rf"(?:52|53)[- ]?(?:or|/)\s*(?:52|53)[- ]week.{{0,80}}?(?P<rule>last|closest\s+to|nearest(?:\s+to)?)\s+(?:the\s+)?"
-    rf"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)?\s*(?:(?:closest|nearest)\s+to\s+)?(?:the\s+)?(?:(?:last\s+day|end)\s+of\s+)?(?:in\s+)?(?P<month>{_MONTH_RE})",
-    re.IGNORECASE | re.DOTALL,
-)
-_WEEK_CALENDAR_RE2 = re.compile(
-    rf"(?:52|53)[- ]?(?:or|/)\s*(?:52|53)[- ]week.{{0,120}}?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?P<rule>closest|nearest|last)",
-    re.IGNORECASE | re.DOTALL,
-)
+_WEEK_CALENDAR_RE = re.compile(r"(?:52|53)[- ]*(?:or|/|to)\s*(?:52|53)[- ]?weeks?\b[^.]{0,160}", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_MONTH_NAME_RE = re.compile(rf"\b({_MONTH_RE})\b", re.IGNORECASE)
 _LABEL_DEFINITION_RE = re.compile(
     r"[\"“(](?P<label>(?:[1-4]Q|Q[1-4]|[12]H|H[12]|FY)\s?'?\d{2,4})[\"”]?\s*(?:from|:|,|for)?\s*(?P<range>[^)]{0,80}?\d{4}[^)]{0,60}?\d{4})",
     re.IGNORECASE,
@@ -477,19 +471,20 @@ def infer_calendar(text_lines: Iterable[str], header_dates: Iterable[date] = ())
     calendar = DEFAULT_CALENDAR
     header_dates = list(header_dates)
 
-    week = _WEEK_CALENDAR_RE.search(text) or _WEEK_CALENDAR_RE2.search(text)
+    week = _WEEK_CALENDAR_RE.search(text)
     if week:
-        weekday_name = (week["weekday"] or "").lower()
-        month = _month_number(week.groupdict().get("month") or "") or 12
-        rule = WeekRule.LAST if week["rule"].lower().startswith("last") else WeekRule.NEAREST
-        weekday = _WEEKDAYS.get(weekday_name)
-        if weekday is None and header_dates:
-            weekday = Counter(d.weekday() for d in header_dates if not is_month_end(d)).most_common(1)[0][0] if any(
-                not is_month_end(d) for d in header_dates
-            ) else None
-        if weekday is not None:
+        sentence = week.group(0)
+        weekday_match = _WEEKDAY_RE.search(sentence)
+        month_match = _MONTH_NAME_RE.search(sentence[weekday_match.end():] if weekday_match else sentence)
+        rule = WeekRule.LAST if re.search(r"\blast\b", sentence, re.IGNORECASE) else WeekRule.NEAREST
+        weekday = _WEEKDAYS[weekday_match.group(1).lower()] if weekday_match else None
+        if weekday is None:
+            odd = [d for d in header_dates if not is_month_end(d)]
+            weekday = Counter(d.weekday() for d in odd).most_common(1)[0][0] if odd else None
+        month = _month_number(month_match.group(1)) if month_match else None
+        if weekday is not None and month is not None:
             calendar = replace(calendar, year_end_month=month, week_rule=rule, weekday=weekday)
-            evidence.append(" ".join(week.group(0).split()))
+            evidence.append(" ".join(sentence.split())[:120])
 
     if calendar.week_rule is None:
         year_end_months = Counter()

@@ -36,19 +36,24 @@ _TITLE_RULES: list[tuple[re.Pattern[str], StatementKind]] = [
     (re.compile(r"results summary|summary of (?:consolidated )?(?:financial )?results|highlights|results of operations|financial results", re.I), StatementKind.SUMMARY),
 ]
 
+_NOTE_TITLE_RE = re.compile(r"^\s*note\s+\d+", re.I)
 _SCOPE_RE = re.compile(r"non[- ]?consolidated|parent[- ]only|stand[- ]?alone", re.I)
 _UNAUDITED_RE = re.compile(r"\s*\((?:unaudited|audited)\)\s*|\s*\bunaudited\b\s*", re.I)
 _TOTAL_RE = re.compile(r"^(?:total\b|consolidated total\b|.*\btotal$)", re.I)
 _NET_CASH_RE = re.compile(r"^net (?:cash|(?:increase|decrease|change)(?:\s*\([a-z]+\))? in cash)", re.I)
 
 
-def classify(title: str, context: Iterable[str], labels: list[str]) -> StatementKind:
-    """What a table is, from its title first, then the lines it holds."""
-    for text in (title, " ".join(context)):
+def classify(title: str, context: Iterable[str], labels: list[str]) -> tuple[StatementKind, bool]:
+    """What a table is, and whether its own title or caption says so (rather than its lines)."""
+    captions = [line for line in context if len(line) <= 90]
+    for text in (title, " ".join(captions)):
+        if not text:
+            continue
+        in_notes = bool(_NOTE_TITLE_RE.match(text))
         for pattern, kind in _TITLE_RULES:
-            if text and pattern.search(text):
-                return kind
-    return classify_by_labels(labels)
+            if pattern.search(text) and not (in_notes and (kind.is_primary or kind is StatementKind.EQUITY)):
+                return kind, True
+    return classify_by_labels(labels), False
 
 
 def classify_by_labels(labels: list[str]) -> StatementKind:
@@ -91,6 +96,7 @@ class StatementPart:
     scope: str
     raw_title: str
     warnings: list[str] = field(default_factory=list)
+    titled: bool = True  # the title says what it is (else the kind was guessed from its lines)
 
     @property
     def periods(self) -> set[Period]:
@@ -104,7 +110,7 @@ def build_part(
     previous: StatementPart | None,
 ) -> StatementPart | None:
     label_texts = [clean_label(row[0].text) for row in raw.rows if row]
-    kind = classify(raw.title, raw.context, label_texts)
+    kind, titled = classify(raw.title, raw.context, label_texts)
     if kind is StatementKind.OTHER and not raw.title and previous is not None:
         kind = previous.kind
     banner = " ".join([*raw.context])
@@ -114,10 +120,13 @@ def build_part(
         return None
     table_unit = _table_unit(layout, raw, currency, kind)
     if not layout.has_periods and _row_labels_are_periods(layout, calendar):
-        return _transposed_part(layout, raw, kind, calendar, table_unit, currency)
-    if not layout.has_periods and previous is not None and not raw.title and _same_shape(layout, previous):
-        layout = _inherit_headers(layout, previous)
-    return _part_from_layout(layout, raw, kind, table_unit, currency)
+        part = _transposed_part(layout, raw, kind, calendar, table_unit, currency)
+    else:
+        if not layout.has_periods and previous is not None and not raw.title and _same_shape(layout, previous):
+            layout = _inherit_headers(layout, previous)
+        part = _part_from_layout(layout, raw, kind, table_unit, currency)
+    part.titled = titled
+    return part
 
 
 def _same_shape(layout: TableLayout, previous: StatementPart) -> bool:
@@ -289,6 +298,9 @@ class _OpenSection:
     caps: bool
 
 
+_PLACEHOLDER_HEADING_RE = re.compile(r"^commitments and contingencies\b|^contingent liabilities\b", re.I)
+
+
 def _is_caps(label: str) -> bool:
     letters = [c for c in label if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
@@ -325,6 +337,10 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo) -> tuple[list[Line], 
         if not row.has_values:
             if not label:
                 row_map.append(None)
+                continue
+            if _PLACEHOLDER_HEADING_RE.match(label):
+                lines.append(Line(label=label, section=tuple(s.label for s in stack), level=len(stack), is_heading=True))
+                row_map.append(len(lines) - 1)
                 continue
             group = caps and not label.endswith(":")
             if group:
@@ -494,7 +510,7 @@ def _year_earlier(period: Period) -> Period:
 
 def merge_key(part: StatementPart) -> tuple[str, str]:
     """Parts with one key are one statement: primary statements by kind and scope, others by title."""
-    if part.kind.is_primary or part.kind is StatementKind.EQUITY:
+    if (part.kind.is_primary or part.kind is StatementKind.EQUITY) and part.titled:
         return (part.kind.value, part.scope)
     title = normalize_label(re.sub(r"\(.*?\)", "", part.title))
     title = re.sub(r"\b(?:\d(?:st|nd|rd|th)? quarter|1h|2h|[1-4]q|fy\s?\d{2,4}|first|second|third|fourth|six month|three month|nine month|month)\b", " ", title)
