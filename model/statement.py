@@ -6,11 +6,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from model.periods import ColumnKind, Period
 from model.raw import SourceRef
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class StatementKind(Enum):
@@ -199,8 +201,10 @@ class Statement:
                 labels.append(line.label)
         return labels
 
-    def to_dataframe(self) -> pd.DataFrame:
+    def to_dataframe(self) -> "pd.DataFrame":
         """Values as floats, one row per line, one column per column label (for charts and views)."""
+        import pandas as pd  # only views need it; the headless export starts faster without
+
         values = [
             [
                 float(cell.value) if (cell := self.cells.get((i, j))) is not None and cell.value is not None else float("nan")
