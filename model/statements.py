@@ -16,7 +16,7 @@ from model.numbers import CellKind
 from model.periods import ColumnKind, FiscalCalendar, Period, parse_header
 from model.raw import RawDocument, RawTable, SourceRef
 from model.statement import Cell, Column, Line, Statement, StatementKind
-from model.units import UnitInfo, caption_unit, document_currency, row_unit
+from model.units import UnitInfo, caption_unit, document_currency, row_unit, share_scale
 
 # ----------------------------------------------------------------------------- classification
 
@@ -229,7 +229,7 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
             )
         )
     columns = _link_change_columns(columns)
-    lines, row_map = build_lines(layout.rows, table_unit)
+    lines, row_map = build_lines(layout.rows, table_unit, share_scale([raw.title, *raw.context]))
     cells: dict[tuple[int, int], Cell] = {}
     for row_index, row in enumerate(layout.rows):
         line_index = row_map[row_index]
@@ -326,7 +326,7 @@ def _closes(total_label: str, section: str) -> bool:
     return bool(remainder) and (remainder == name or name.endswith(remainder) and len(remainder) > 6 or remainder.endswith(name))
 
 
-def build_lines(rows: list[BodyRow], table_unit: UnitInfo) -> tuple[list[Line], list[int | None]]:
+def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1) -> tuple[list[Line], list[int | None]]:
     """Lines with their sections and levels; returns the line index of each body row."""
     stack: list[_OpenSection] = []
     lines: list[Line] = []
@@ -369,7 +369,7 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo) -> tuple[list[Line], 
                 stack.pop()
             section = tuple(s.label for s in stack)
             level = len(stack)
-        unit = row_unit(label, table_unit)
+        unit = row_unit(label, table_unit, " ".join(section[-1:]), shares_scale)
         memo = bool(row.parsed) and any(p.memo for p in row.parsed)
         lines.append(
             Line(

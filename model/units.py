@@ -100,15 +100,19 @@ def caption_unit(lines: list[str] | tuple[str, ...]) -> UnitInfo | None:
     return None
 
 
-def row_unit(label: str, table_unit: UnitInfo) -> UnitInfo | None:
-    """A unit the row label itself states: ``(shares)``, ``(JPY)``, per-share amounts, ratios."""
+def row_unit(label: str, table_unit: UnitInfo, section: str = "", share_scale: int = 1) -> UnitInfo | None:
+    """A unit the row label (read with its section heading) states: ``(shares)``, ``(JPY)``,
+    per-share amounts, share counts."""
     match = _ROW_UNIT_RE.search(label)
-    per_share = bool(_PER_SHARE_RE.search(label))
+    context = f"{section} {label}".strip()
+    if not match and _SHARES_RE.search(context):
+        return UnitInfo("shares", share_scale, True)
+    per_share = bool(_PER_SHARE_RE.search(context))
     currency = table_unit.unit if table_unit.unit not in ("", "%", "shares") else ""
     if match:
         unit = match.group("unit").lower()
         if unit.startswith("share"):
-            return UnitInfo("shares", 1, True)
+            return UnitInfo("shares", share_scale, True)
         if unit.startswith("ads"):
             return UnitInfo("ADSs", 1, True)
         if unit == "%":
@@ -117,9 +121,19 @@ def row_unit(label: str, table_unit: UnitInfo) -> UnitInfo | None:
         return UnitInfo(f"{code}/share" if per_share else code, 1, True)
     if per_share:
         return UnitInfo(f"{currency}/share" if currency else "per share", 1, True)
-    if _SHARES_RE.search(label):
-        return UnitInfo("shares", 1, True)
     return None
+
+
+_SHARES_IN_RE = re.compile(r"(?:number of )?shares[^.;)]{0,60}?\b(?:in|reflected in)\s+(thousands|millions)", re.IGNORECASE)
+
+
+def share_scale(captions: list[str] | tuple[str, ...]) -> int:
+    """"(In millions, except number of shares, which are reflected in thousands ...)" -> 1000."""
+    for caption in captions:
+        match = _SHARES_IN_RE.search(caption)
+        if match:
+            return SCALE_WORDS[match.group(1).lower()]
+    return 1
 
 
 def document_currency(text: str) -> str:
