@@ -307,6 +307,7 @@ _YEAR_WORD_RE = re.compile(
 _HALF_WORD_RE = re.compile(r"\b(?:first|second|1st|2nd)\s+half\b|\bhalf[- ]year\b|\binterim\b", re.IGNORECASE)
 _CUMULATIVE_RE = re.compile(r"\bcumulative\b|\byear[- ]to[- ]date\b|\bytd\b", re.IGNORECASE)
 _INSTANT_RE = re.compile(r"\b(?:as\s+(?:of|at)|at|balance\s+(?:at|as\s+of)|end\s+of)\b", re.IGNORECASE)
+_LONE_YEAR_RE = re.compile(r"^\s*(?:fiscal\s+)?((?:19|20)\d{2})\s*(?:\(\d\)|\*\d?)?\s*$", re.IGNORECASE)
 _STRONG_INSTANT_RE = re.compile(r"\bas\s+(?:of|at)\b", re.IGNORECASE)
 _RANGE_RE = re.compile(r"\b(?:from\b.*?\bto\b|through|thru)\b|\bto\b", re.IGNORECASE)
 _ENDED_RE = re.compile(r"\b(?:ended|ending|end)\b", re.IGNORECASE)
@@ -389,6 +390,13 @@ def parse_header(
     end = dates[-1] if dates else None
     if end is None:
         end = _date_from_parts(text, banner)
+    if end is None and _LONE_YEAR_RE.match(text):
+        # a bare year with no banner to date it: the fiscal year of that name
+        year = int(_LONE_YEAR_RE.match(text).group(1))
+        period = calendar.fiscal_period(year, 1, 12)
+        if default_instant:
+            return HeaderPeriod(ColumnKind.INSTANT, Period(end=period.end), forecast)
+        return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=str(year))
     if end is None:
         fiscal = _fiscal_label(text, calendar)
         if fiscal is not None:

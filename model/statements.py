@@ -113,7 +113,7 @@ def build_part(
     kind, titled = classify(raw.title, raw.context, label_texts)
     if kind is StatementKind.OTHER and not raw.title and previous is not None:
         kind = previous.kind
-    banner = " ".join([*raw.context])
+    banner = " ".join(line for line in raw.context if len(line) <= 120)
     default_instant = True if kind is StatementKind.BALANCE_SHEET else (False if kind.is_flow else None)
     layout = analyse(raw, calendar, banner, default_instant)
     if not layout.rows or not layout.columns:
@@ -179,6 +179,8 @@ def _row_labels_are_periods(layout: TableLayout, calendar: FiscalCalendar) -> bo
     hits = 0
     banner = " ".join(t.text for row in layout.raw.rows[: layout.header_row_count] for t in row[:1])
     for row in layout.rows:
+        if len(row.label) > 60:
+            continue  # a sentence that mentions a period ("Statements of Operations for the years ended ...")
         header = parse_header(row.label, calendar, banner)
         if header.kind in (ColumnKind.DURATION, ColumnKind.INSTANT):
             hits += 1
@@ -186,17 +188,38 @@ def _row_labels_are_periods(layout: TableLayout, calendar: FiscalCalendar) -> bo
 
 
 def _link_change_columns(columns: list[Column]) -> list[Column]:
-    """Each printed change column compares the two latest periods of one length before it."""
+    """Each printed change column compares two periods of one length: the two just before it
+    ("2023  2022  Change"), or its neighbours when it sits between them ("2024  Change  2023")."""
     linked = []
     for position, column in enumerate(columns):
         if column.kind is not ColumnKind.CHANGE:
             linked.append(column)
             continue
-        before = [c for c in columns[:position] if c.period is not None and c.kind is not ColumnKind.CHANGE]
-        candidates = before or [c for c in columns if c.period is not None and c.kind is not ColumnKind.CHANGE]
-        pair = _latest_pair(candidates)
+        pair = _adjacent_pair(columns, position)
+        if pair is None:
+            before = [c for c in columns[:position] if c.period is not None and c.kind is not ColumnKind.CHANGE]
+            candidates = before or [c for c in columns if c.period is not None and c.kind is not ColumnKind.CHANGE]
+            pair = _latest_pair(candidates)
         linked.append(replace(column, compares=pair) if pair else column)
     return linked
+
+
+def _adjacent_pair(columns: list[Column], position: int) -> tuple[Period, Period] | None:
+    left = [c for c in columns[:position]]
+    while left and left[-1].kind is ColumnKind.CHANGE:
+        left.pop()  # "$ change" and "% change" side by side compare the same two periods
+    right = columns[position + 1 :]
+    if len(left) >= 2 and left[-2].period is not None and left[-1].period is not None and left[-2].kind is not ColumnKind.CHANGE:
+        return _ordered(left[-1].period, left[-2].period)
+    if left and right and left[-1].period is not None and right[0].period is not None and right[0].kind is not ColumnKind.CHANGE:
+        return _ordered(left[-1].period, right[0].period)
+    return None
+
+
+def _ordered(a: Period, b: Period) -> tuple[Period, Period] | None:
+    if a == b or a.is_instant != b.is_instant or abs(a.days - b.days) > 7:
+        return None
+    return (a, b) if a.end > b.end else (b, a)
 
 
 def _latest_pair(columns: list[Column]) -> tuple[Period, Period] | None:
