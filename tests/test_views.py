@@ -1,0 +1,278 @@
+"""The view logic of the desktop app, without Qt: formatting in a display scale, the diff
+panel rows, exported and copied selections, chart series and check markers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from model.compare import Basis, CheckStatus
+from model.filing import load_filing
+from model.periods import ColumnKind, Period
+from model.raw import SourceRef
+from model.statement import Cell, Column, Line, Statement, StatementKind
+from model.views import (
+    EM_DASH,
+    FALL_RGB,
+    RISE_RGB,
+    DiffOrder,
+    DisplayScale,
+    chart_of_changes,
+    chart_of_lines,
+    check_statement,
+    diff_rows,
+    format_amount,
+    format_change_pct,
+    header_text,
+    highlight_rgb,
+    scaled,
+    selection_csv,
+    selection_tsv,
+    short_label,
+    statement_table,
+    unit_caption,
+)
+from tests.support import SAMPLE
+
+Q2_16 = Period(start=date(2016, 7, 1), end=date(2016, 9, 30))
+H1_16 = Period(start=date(2016, 4, 1), end=date(2016, 9, 30))
+Q2_17 = Period(start=date(2017, 7, 1), end=date(2017, 9, 30))
+H1_17 = Period(start=date(2017, 4, 1), end=date(2017, 9, 30))
+
+
+def _cell(text: str, value: str | None, row: int, unit: str = "JPY", scale: int = 1_000_000) -> Cell:
+    return Cell(
+        value=None if value is None else Decimal(value),
+        text=text,
+        source=SourceRef("synthetic.txt", line=row),
+        unit=unit,
+        scale=scale,
+    )
+
+
+@pytest.fixture
+def statement() -> Statement:
+    """Columns printed out of order (halves first), a total that does not foot in 1H17, a
+    printed YoY % that disagrees for Costs, a nil and a negative."""
+    columns = [
+        Column("1H17", ColumnKind.DURATION, H1_17),
+        Column("1H16", ColumnKind.DURATION, H1_16),
+        Column("2Q17", ColumnKind.DURATION, Q2_17),
+        Column("2Q16", ColumnKind.DURATION, Q2_16),
+        Column("YoY %", ColumnKind.CHANGE, percent_change=True, compares=(H1_17, H1_16)),
+    ]
+    lines = [
+        Line("Revenues"),
+        Line("Costs"),
+        Line("Other", level=1),
+        Line("Total", is_total=True),
+    ]
+    printed = {
+        0: [("82,988", "82988"), ("74,123", "74123"), ("42,024", "42024"), ("37,944", "37944"), ("12.0", "12.0")],
+        1: [("(69,962)", "-69962"), ("(62,275)", "-62275"), ("(35,000)", "-35000"), ("(31,000)", "-31000"), ("9.9", "9.9")],
+        2: [("-", None), ("150", "150"), ("-", None), ("75", "75"), ("", None)],
+        3: [("13,100", "13100"), ("11,998", "11998"), ("7,024", "7024"), ("7,019", "7019"), ("", None)],
+    }
+    cells = {}
+    for line, row in printed.items():
+        for column, (text, value) in enumerate(row):
+            if not text:
+                continue
+            unit = "%" if column == 4 else "JPY"
+            cells[(line, column)] = _cell(text, value, 10 + line, unit, 1 if unit == "%" else 1_000_000)
+    return Statement("Synthetic income", StatementKind.INCOME, columns, lines, cells, unit="JPY", scale=1_000_000, file_name="synthetic.txt")
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "unit", "expected"),
+    [
+        ("1234567", 0, "JPY", "1,234,567"),
+        ("-1234.5", 1, "JPY", "(1,234.5)"),
+        ("-0.04", 1, "JPY", "0.0"),
+        (None, 0, "JPY", EM_DASH),
+        ("-0.4", 1, "%", "(0.4)%"),
+        ("0.05", 1, "", "0.1"),
+    ],
+)
+def test_amounts_have_separators_parentheses_for_negatives_and_a_dash_for_nil(value, decimals, unit, expected):
+    assert format_amount(None if value is None else Decimal(value), decimals, unit) == expected
+
+
+def test_a_display_scale_applies_to_money_only():
+    money = _cell("82,988,454", "82988454", 1, "JPY", 1_000)
+    assert scaled(money, DisplayScale.AS_REPORTED).value == Decimal("82988454")
+    in_millions = scaled(money, DisplayScale.MILLIONS)
+    assert (in_millions.value, in_millions.decimals, in_millions.scale) == (Decimal("82988.454"), 1, 1_000_000)
+    in_thousands = scaled(_cell("82,988", "82988", 1, "JPY", 1_000_000), DisplayScale.THOUSANDS)
+    assert (in_thousands.value, in_thousands.decimals) == (Decimal("82988000"), 0)
+    per_share = _cell("33.02", "33.02", 1, "JPY/share", 1)
+    assert scaled(per_share, DisplayScale.BILLIONS).value == Decimal("33.02")
+    assert scaled(_cell("12.0", "12.0", 1, "%", 1), DisplayScale.BILLIONS).value == Decimal("12.0")
+
+
+def test_unit_captions_name_the_currency_and_scale():
+    assert unit_caption("JPY", 1_000_000) == "JPY millions"
+    assert unit_caption("USD", 1) == "USD"
+    assert unit_caption("", 1) == "units as printed"
+
+
+def test_change_percentages_carry_their_sign():
+    assert format_change_pct(Decimal("11.9598")) == "+12.0 %"
+    assert format_change_pct(Decimal("-0.36")) == "\u22120.4 %"
+    assert format_change_pct(None) == "n/m"
+
+
+def test_long_headers_wrap_and_short_labels_come_from_dates():
+    column = Column("Three Months Ended September 30, 2016", ColumnKind.DURATION, Q2_16)
+    assert header_text(column) == "Three Months Ended\nSeptember 30, 2016"
+    assert short_label(column) == "3M Sep 2016"
+    assert short_label(Column("1H17", ColumnKind.DURATION, H1_17)) == "1H17"
+    assert short_label(Column("As of March 31, 2017", ColumnKind.INSTANT, Period(date(2017, 3, 31)))) == "Mar 31, 2017"
+
+
+# ----------------------------------------------------------------------------- table
+
+
+def test_the_table_puts_periods_in_chronological_order_and_changes_last(statement):
+    table = statement_table(statement)
+    assert [c.label for c in table.columns] == ["2Q16", "1H16", "2Q17", "1H17", "YoY %"]
+    assert [c.label for c in statement.columns][0] == "1H17", "the statement itself is never reordered"
+
+
+def test_table_cells_are_formatted_and_say_where_they_were_printed(statement):
+    table = statement_table(statement, DisplayScale.THOUSANDS)
+    costs_2q16 = table.cells[(1, 0)]
+    assert costs_2q16.text == "(31,000,000)"
+    assert costs_2q16.negative and costs_2q16.value == -31_000_000
+    assert "printed: (31,000)" in costs_2q16.tooltip
+    assert "synthetic.txt, line 11" in costs_2q16.tooltip
+    assert table.cells[(2, 3)].text == EM_DASH
+    assert table.cells[(0, 4)].text == "12.0%"
+    assert "value: 12.0%\n" in table.cells[(0, 4)].tooltip
+    assert table.caption == "JPY thousands"
+
+
+def test_derived_periods_are_added_marked_and_explained(statement):
+    table = statement_table(statement, show_derived=True)
+    labels = [c.label for c in table.columns]
+    assert len(labels) == 7
+    derived = [j for j, c in enumerate(table.columns) if c.derived]
+    assert len(derived) == 2
+    first_quarter_17 = derived[1]
+    cell = table.cells[(0, first_quarter_17)]
+    assert cell.derived and cell.value == 82988 - 42024
+    assert "not printed in the filing" in cell.tooltip and "1H17 - 2Q17" in cell.tooltip
+
+
+def test_checks_mark_a_total_that_does_not_foot_and_a_printed_change_that_disagrees(statement):
+    checks = check_statement(statement)
+    assert len(checks.footing_failures) == 1
+    assert len(checks.disagreements) == 1
+    assert checks.count == 2
+    table = statement_table(statement, checks=checks)
+    total_1h17 = next(j for j, c in enumerate(table.columns) if c.label == "1H17")
+    assert "does not foot" in table.cells[(3, total_1h17)].problem
+    printed_change = table.cells[(1, 4)]
+    assert "9.9 % disagrees with the computed -12.34 %" in printed_change.problem
+    assert "\u26a0 check" in printed_change.tooltip
+    assert table.cells[(0, total_1h17)].problem == ""
+
+
+# ----------------------------------------------------------------------------- selections
+
+
+def test_csv_of_a_selection_holds_exactly_the_selected_cells_in_the_display_scale(statement):
+    table = statement_table(statement, DisplayScale.BILLIONS)
+    text = selection_csv(table, [0, 1], [2, 3], {(0, 2), (1, 3)})
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows == [["Line item", "2Q17", "1H17"], ["Revenues", "42.024", ""], ["Costs", "", "-69.962"]]
+
+
+def test_a_whole_table_exports_when_nothing_is_selected(statement):
+    table = statement_table(statement)
+    rows = list(csv.reader(io.StringIO(selection_csv(table, range(4), range(5)))))
+    assert len(rows) == 5 and rows[3] == ["Other", "75", "150", "", "", ""]
+
+
+def test_clipboard_text_is_tab_separated_and_a_single_cell_is_just_its_number(statement):
+    table = statement_table(statement)
+    assert selection_tsv(table, [0, 1], [0, 1]) == "Line item\t2Q16\t1H16\nRevenues\t37944\t74123\nCosts\t-31000\t-62275\n"
+    assert selection_tsv(table, [1], [0], {(1, 0)}) == "-31000"
+
+
+# ----------------------------------------------------------------------------- diff rows
+
+
+def test_yoy_rows_carry_values_changes_and_the_printed_check(statement):
+    rows = diff_rows(statement, Basis.YOY)
+    revenues_1h = next(r for r in rows if r.label == "Revenues" and r.period_label == "1H17")
+    assert (revenues_1h.prior_label, format_change_pct(revenues_1h.change_pct)) == ("1H16", "+12.0 %")
+    assert revenues_1h.change.status is CheckStatus.TIED and revenues_1h.check_text() == "\u2713 printed 12.0"
+    costs_1h = next(r for r in rows if r.label == "Costs" and r.period_label == "1H17")
+    assert costs_1h.flagged and "9.9" in costs_1h.check_text() and "12.34" in costs_1h.check_text()
+
+
+def test_qoq_rows_use_derived_quarters_and_say_so(statement):
+    rows = diff_rows(statement, Basis.QOQ)
+    revenues = [r for r in rows if r.label == "Revenues"]
+    assert {r.period_label for r in revenues} == {"2Q16", "2Q17"}
+    assert all(r.derived and "(derived)" in r.prior_label for r in revenues)
+    assert "uses derived values" in revenues[0].tooltip()
+
+
+def test_the_threshold_hides_small_moves_and_movers_sort_first(statement):
+    everything = diff_rows(statement, Basis.YOY)
+    big = diff_rows(statement, Basis.YOY, threshold_pct=13, order=DiffOrder.MOVERS)
+    assert 0 < len(big) < len(everything)
+    assert all(r.change_pct is None or abs(r.change_pct) >= 13 for r in big)
+    percents = [abs(r.change_pct) for r in big if r.change_pct is not None]
+    assert percents == sorted(percents, reverse=True)
+
+
+def test_highlight_colour_follows_direction_and_deepens_with_the_move():
+    assert highlight_rgb(0, 1.0) is None
+    small_rise, big_rise = highlight_rgb(1, 0.1), highlight_rgb(1, 1.0)
+    assert big_rise[1] > big_rise[0] and big_rise[1] > big_rise[2]
+    assert sum(big_rise) < sum(small_rise), "a bigger move is a deeper colour"
+    assert abs(big_rise[0] - RISE_RGB[0]) < abs(small_rise[0] - RISE_RGB[0])
+    big_fall = highlight_rgb(-1, 1.0)
+    assert big_fall[0] > big_fall[1] and abs(big_fall[1] - FALL_RGB[1]) < 255 - FALL_RGB[1]
+
+
+# ----------------------------------------------------------------------------- charts
+
+
+def test_a_chart_of_lines_has_one_series_per_line_and_one_point_per_period(statement):
+    table = statement_table(statement, DisplayScale.MILLIONS, show_derived=True)
+    data = chart_of_lines(table, [0, 2])
+    assert len(data.series) == 2 and len(data.categories) == 6
+    assert all(len(s.values) == 6 for s in data.series)
+    assert data.series[0].values[-1] == 82988
+    assert math.isnan(data.series[1].values[-1]), "a printed nil is no point"
+    assert data.y_caption == "JPY millions"
+
+
+def test_a_chart_of_changes_plots_change_percent_per_period(statement):
+    rows = diff_rows(statement, Basis.YOY)
+    data = chart_of_changes(rows, [0])
+    assert data.categories == ("3M Jun 2017 (derived)", "2Q17", "1H17")
+    assert [round(v, 2) for v in data.series[0].values] == [13.23, 10.75, 11.96]
+    assert data.y_caption == "YoY change (%)"
+
+
+def test_the_sample_filing_diff_shows_the_reference_moves():
+    filing = load_filing(SAMPLE)
+    summary = next(s for s in filing.statements if s.title == "Operating Results Summary")
+    yoy = {(r.label, r.period_label): r for r in diff_rows(summary, Basis.YOY, filing.rounding)}
+    assert format_change_pct(yoy[("Total revenues", "1H17")].change_pct) == "+12.0 %"
+    qoq = {(r.label, r.period_label): r for r in diff_rows(summary, Basis.QOQ, filing.rounding)}
+    quarter = qoq[("Total revenues", "2Q17")]
+    assert format_change_pct(quarter.change_pct) == "+2.6 %" and quarter.derived
