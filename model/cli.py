@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from model.export import changes_of, write_changes_csv, write_facts_csv
+from model.export import write_changes_csv, write_facts_csv, write_restatements_csv
 from model.workspace import load_workspace
 
 EXIT_OK = 0
@@ -45,11 +45,9 @@ def run_export(argv: Sequence[str], stderr: TextIO = sys.stderr) -> int:
         if args.facts:
             write_facts_csv(args.facts, workspace.filings)
         if args.changes:
-            write_changes_csv(args.changes, changes_of(workspace.filings))
+            write_changes_csv(args.changes, workspace.changes())
         if args.restatements:
-            from model.restatements import write_restatements_csv
-
-            write_restatements_csv(args.restatements, workspace.filings)
+            write_restatements_csv(args.restatements, workspace.restatements())
     except OSError as error:
         print(f"error: cannot write {error.filename or 'the output file'}: {error.strerror or error}", file=stderr)
         return EXIT_FAILED_FILES

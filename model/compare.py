@@ -267,3 +267,53 @@ def compute_changes(statement: Statement, rounding: Rounding = Rounding.HALF, de
                 )
             )
     return changes
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedCheck:
+    """A quarter derived from cumulative figures held against the same quarter as printed."""
+
+    statement: Statement
+    line: int
+    period: Period
+    derived: Decimal
+    printed: Cell
+    status: CheckStatus
+    note: str
+
+
+def derived_checks(statement: Statement, rounding: Rounding = Rounding.HALF) -> list[DerivedCheck]:
+    """Where a quarter or half that could be derived was also printed, compare the two."""
+    if not statement.kind.is_flow:
+        return []
+    durations = [
+        (j, c) for j, c in enumerate(statement.columns)
+        if c.kind is ColumnKind.DURATION and c.period is not None and not c.forecast and not c.derived
+    ]
+    printed_at = {c.period: j for j, c in durations}
+    checks = []
+    for j, longer in durations:
+        for k, shorter in durations:
+            result = _nested_difference(longer.period, shorter.period)
+            if result is None or result not in printed_at:
+                continue
+            target = printed_at[result]
+            for i, line in enumerate(statement.lines):
+                if not line.is_additive or line.is_heading:
+                    continue
+                a, b, printed = (statement.cells.get((i, col)) for col in (j, k, target))
+                if a is None or b is None or printed is None or None in (a.value, b.value, printed.value):
+                    continue
+                derived = a.value - b.value
+                low_a, high_a = _interval(a.value, rounding)
+                low_b, high_b = _interval(b.value, rounding)
+                low_p, high_p = _interval(printed.value, rounding)
+                if derived == printed.value:
+                    status = CheckStatus.TIED
+                elif low_a - high_b <= high_p and low_p <= high_a - low_b:
+                    status = CheckStatus.CONSISTENT
+                else:
+                    status = CheckStatus.INCONSISTENT
+                note = f"{longer.label} ({a.source.file}) - {shorter.label} ({b.source.file})"
+                checks.append(DerivedCheck(statement, i, result, derived, printed, status, note))
+    return checks

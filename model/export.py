@@ -12,6 +12,7 @@ from pathlib import Path
 
 from model.compare import Change, compute_changes
 from model.filing import Filing
+from model.workspace import Restatement
 from model.numbers import format_decimal
 from model.periods import ColumnKind
 from model.statement import Statement
@@ -189,4 +190,54 @@ def changes_of(filings: Iterable[Filing]) -> list[Change]:
 def write_changes_csv(path: str | Path, changes: Iterable[Change]) -> int:
     rows = change_rows(changes)
     write_text_atomic(path, to_csv_text(rows, CHANGE_COLUMNS))
+    return len(rows)
+
+
+RESTATEMENT_COLUMNS = [
+    "statement",
+    "line_item",
+    "period_start",
+    "period_end",
+    "first_value",
+    "first_file",
+    "latest_value",
+    "latest_file",
+    "unit",
+    "scale",
+    # additions
+    "statement_kind",
+    "first_source",
+    "latest_source",
+]
+
+
+def restatement_rows(restatements: Iterable[Restatement]) -> list[dict[str, str]]:
+    rows = []
+    for restatement in restatements:
+        statement = restatement.statement
+        period = restatement.period
+        first, latest = restatement.first, restatement.latest
+        rows.append(
+            {
+                "statement": statement.title,
+                "line_item": statement.display_labels()[restatement.line],
+                "period_start": period.start.isoformat() if period.start else "",
+                "period_end": period.end.isoformat(),
+                "first_value": format_decimal(first.value if first.value is not None else Decimal(0)),
+                "first_file": first.source.file,
+                "latest_value": format_decimal(latest.value if latest.value is not None else Decimal(0)),
+                "latest_file": latest.source.file,
+                "unit": latest.unit,
+                "scale": str(latest.scale),
+                "statement_kind": statement.kind.value,
+                "first_source": first.source.describe(),
+                "latest_source": latest.source.describe(),
+            }
+        )
+    return rows
+
+
+def write_restatements_csv(path: str | Path, restatements: Iterable[Restatement]) -> int:
+    rows = restatement_rows(restatements)
+    write_text_atomic(path, to_csv_text(rows, RESTATEMENT_COLUMNS))
     return len(rows)

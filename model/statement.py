@@ -143,6 +143,7 @@ class Statement:
     file_name: str = ""
     sources: list[SourceRef] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    key: tuple[str, str] = ("", "")  # statements of several filings with one key are one statement
 
     def in_chronological_order(self) -> Statement:
         order = sorted(range(len(self.columns)), key=lambda j: (self.columns[j].time_key(), j))

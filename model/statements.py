@@ -698,6 +698,7 @@ def to_statement(part: StatementPart, file_name: str, sources: list[SourceRef]) 
         file_name=file_name,
         sources=sources,
         warnings=part.warnings,
+        key=merge_key(part),
     )
     return statement.in_chronological_order()
 

@@ -87,15 +87,23 @@ def is_unit_text(text: str) -> bool:
     return len(stripped) <= 3
 
 
+_PARENTHETICAL_SCALE_RE = re.compile(r"\(([^()]*\b(?:thousands?|millions?|billions?)\b[^()]*)\)", re.IGNORECASE)
+
+
 def caption_unit(lines: list[str] | tuple[str, ...]) -> UnitInfo | None:
-    """The unit a caption states: "(In millions, except per share amounts)", "(Millions of yen)"."""
+    """The unit a caption states: "(In millions, except per share amounts)", "(Millions of yen)",
+    also inside a sentence: "... were as follows (in millions):"."""
     for line in reversed(lines):
         lowered = line.lower()
-        if ("in " in lowered or "of " in lowered or "unit" in lowered or lowered.startswith("(")) and (
+        if len(line) < 200 and ("in " in lowered or "of " in lowered or "unit" in lowered or lowered.startswith("(")) and (
             _SCALE_RE.search(line) or re.search(r"\((?:yen|jpy)\)", lowered)
         ):
             info = unit_from_header(line)
-            if info is not None and len(line) < 200:
+            if info is not None:
+                return info
+        for parenthetical in _PARENTHETICAL_SCALE_RE.findall(line):
+            info = unit_from_header(parenthetical)
+            if info is not None:
                 return info
     return None
 

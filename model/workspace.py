@@ -1,16 +1,27 @@
-"""Many filings at once: loading them through the one loader path, keeping failures apart."""
+"""Many filings as one workspace: one statement per kind with every period side by side,
+lines aligned across filings, restated values kept with their sources."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 
 from model.compare import Change, compute_changes
 from model.errors import FilingError
 from model.filing import Filing, load_filing
+from model.periods import ColumnKind, Period
+from model.statement import Cell, Column, Line, Statement
+from model.statements import normalize_label
 
 ProgressCallback = Callable[[float, str], None]
+CancelCheck = Callable[[], bool]
+
+LABEL_SIMILARITY = 0.86
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,26 +37,364 @@ class LoadFailure:
         return f"{self.file_name}: {self.reason}"
 
 
+class Choice(Enum):
+    """Which value a restated cell shows."""
+
+    LATEST = "latest"
+    FIRST = "as first reported"
+
+
+@dataclass(frozen=True, slots=True)
+class LineJoin:
+    """The user's word that two labels of one statement are one line."""
+
+    statement_key: tuple[str, str]
+    keep: str  # normalized label the joined line keeps
+    absorb: str  # normalized label that is merged into it
+
+
+@dataclass(frozen=True, slots=True)
+class LineSplit:
+    """The user's word that two labels the aligner joined are different lines."""
+
+    statement_key: tuple[str, str]
+    first: str
+    second: str
+
+
+@dataclass
+class LineMapping:
+    joins: list[LineJoin] = field(default_factory=list)
+    splits: list[LineSplit] = field(default_factory=list)
+
+    def joined(self, key: tuple[str, str], a: str, b: str) -> bool:
+        return any(j.statement_key == key and {j.keep, j.absorb} == {a, b} for j in self.joins)
+
+    def split(self, key: tuple[str, str], a: str, b: str) -> bool:
+        return any(s.statement_key == key and {s.first, s.second} == {a, b} for s in self.splits)
+
+
+@dataclass(frozen=True, slots=True)
+class Restatement:
+    statement: Statement
+    line: int
+    column: int
+    first: Cell
+    latest: Cell
+
+    @property
+    def period(self) -> Period:
+        return self.statement.columns[self.column].period
+
+
+@dataclass
+class CombinedStatement:
+    """One statement over several filings; ``reports`` holds every value each filing printed."""
+
+    statement: Statement
+    reports: dict[tuple[int, int], list[Cell]]
+
+    def restatements(self) -> list[Restatement]:
+        found = []
+        for (line, column), cells in sorted(self.reports.items()):
+            if _differ(cells):
+                found.append(Restatement(self.statement, line, column, cells[0], cells[-1]))
+        return found
+
+    def showing(self, choice: Choice) -> Statement:
+        cells = dict(self.statement.cells)
+        for key, reported in self.reports.items():
+            cells[key] = reported[-1] if choice is Choice.LATEST else reported[0]
+        return replace(self.statement, cells=cells)
+
+
+def _comparable(cell: Cell) -> Decimal:
+    return (cell.value or Decimal(0)) * cell.scale
+
+
+def _differ(cells: list[Cell]) -> bool:
+    """Whether two filings reported different values. Equal as printed, or equal once each is
+    scaled, is not a restatement (one filing may state a caption's scale the other missed)."""
+    if len({c.source.file for c in cells}) < 2:
+        return False
+    printed = {c.value or Decimal(0) for c in cells}
+    scaled = {_comparable(c) for c in cells}
+    return len(printed) > 1 and len(scaled) > 1
+
+
 @dataclass
 class Workspace:
     filings: list[Filing] = field(default_factory=list)
     failures: list[LoadFailure] = field(default_factory=list)
+    mapping: LineMapping = field(default_factory=LineMapping)
+    choice: Choice = Choice.LATEST
+
+    def ordered_filings(self) -> list[Filing]:
+        """Earliest document first: restatements compare first and latest reports."""
+        return sorted(self.filings, key=lambda f: (document_date(f), f.file_name))
+
+    def combined(self) -> list[CombinedStatement]:
+        return combine_filings(self.ordered_filings(), self.mapping)
+
+    def statements(self) -> list[Statement]:
+        return [c.showing(self.choice) for c in self.combined()]
 
     def changes(self) -> list[Change]:
-        return [change for filing in self.filings for statement in filing.statements for change in compute_changes(statement, filing.rounding)]
+        rounding = {f.file_name: f.rounding for f in self.filings}
+        changes = []
+        for statement in self.statements():
+            mode = rounding.get(statement.file_name)
+            changes.extend(compute_changes(statement, mode) if mode else compute_changes(statement))
+        return changes
+
+    def restatements(self) -> list[Restatement]:
+        return [r for c in self.combined() for r in c.restatements()]
 
 
-def load_workspace(paths: Iterable[str | Path], progress: ProgressCallback | None = None) -> Workspace:
+def document_date(filing: Filing) -> date:
+    """The latest period a filing reports on: its place in time among the others."""
+    ends = [
+        c.period.end
+        for s in filing.statements
+        for c in s.columns
+        if c.period is not None and not c.forecast and c.kind is not ColumnKind.CHANGE
+    ]
+    return max(ends) if ends else date.min
+
+
+# ----------------------------------------------------------------------------- combining
+
+
+def combine_filings(filings: list[Filing], mapping: LineMapping | None = None) -> list[CombinedStatement]:
+    """Statements with one key across filings become one; a filing's other statements stay."""
+    mapping = mapping or LineMapping()
+    groups: dict[tuple[str, str], list[Statement]] = {}
+    order: list[tuple[str, str]] = []
+    for filing in filings:
+        for statement in filing.statements:
+            key = statement.key if statement.key != ("", "") else (statement.kind.value, normalize_label(statement.title))
+            if key not in groups:
+                groups[key] = []
+                order.append(key)
+            groups[key].append(statement)
+    return [combine_statements(groups[key], mapping) for key in order]
+
+
+def combine_statements(statements: list[Statement], mapping: LineMapping | None = None) -> CombinedStatement:
+    mapping = mapping or LineMapping()
+    first = statements[0]
+    lines = list(first.lines)
+    columns = list(first.columns)
+    reports: dict[tuple[int, int], list[Cell]] = {key: [cell] for key, cell in first.cells.items()}
+    for statement in statements[1:]:
+        column_map = _merge_columns(columns, statement.columns)
+        line_map, lines, reports = _merge_lines(lines, columns, reports, statement, column_map, mapping, first.key)
+        for (line, column), cell in statement.cells.items():
+            cell = _in_scale(cell, first.scale)
+            key = (line_map[line], column_map[column])
+            if key in reports:
+                if cell not in reports[key]:
+                    reports[key].append(cell)
+            else:
+                reports[key] = [cell]
+    statement = replace(
+        first,
+        columns=columns,
+        lines=lines,
+        cells={key: cells[-1] for key, cells in reports.items()},
+        sources=[source for s in statements for source in s.sources],
+        warnings=[w for s in statements for w in s.warnings],
+        file_name=statements[-1].file_name,
+    )
+    ordered = statement.in_chronological_order()
+    if ordered is not statement:
+        new_index = {id(column): j for j, column in enumerate(ordered.columns)}
+        remap = {old: new_index[id(column)] for old, column in enumerate(statement.columns)}
+        reports = {(line, remap[column]): cells for (line, column), cells in reports.items()}
+    return CombinedStatement(ordered, reports)
+
+
+def _in_scale(cell: Cell, scale: int) -> Cell:
+    """A value printed in another scale (thousands against millions) restated in the target's."""
+    if cell.value is None or cell.scale == scale or cell.unit in ("%", "shares") or "/share" in cell.unit or 1 in (scale, cell.scale):
+        return cell
+    value = cell.value * Decimal(cell.scale) / Decimal(scale)
+    return replace(cell, value=value, scale=scale, note=(cell.note + "; " if cell.note else "") + f"printed as {cell.text} in units of {cell.scale:,}")
+
+
+def _merge_columns(columns: list[Column], incoming: list[Column]) -> dict[int, int]:
+    """Columns of one period are one column; where a statement prints several columns for one
+    period (cost, gains, fair value ...), their labels tell them apart."""
+    mapping = {}
+    taken: set[int] = set()
+    for index, column in enumerate(incoming):
+        match = None
+        if column.kind is not ColumnKind.CHANGE and column.period is not None:
+            same_period = [
+                j for j, c in enumerate(columns)
+                if j not in taken and c.kind is column.kind and c.period == column.period and c.forecast == column.forecast
+            ]
+            several = sum(1 for c in incoming if c.period == column.period and c.kind is column.kind) > 1 or len(same_period) > 1
+            if several:
+                same_period = [j for j in same_period if normalize_label(columns[j].label) == normalize_label(column.label)]
+            match = same_period[0] if same_period else None
+        if match is not None:
+            taken.add(match)
+        if match is None:
+            columns.append(column)
+            match = len(columns) - 1
+            taken.add(match)
+        mapping[index] = match
+    return mapping
+
+
+def _values_by_period(reports: dict[tuple[int, int], list[Cell]], columns: list[Column], line: int) -> dict[Period, Decimal]:
+    values = {}
+    for j, column in enumerate(columns):
+        cells = reports.get((line, j))
+        if cells and column.period is not None and column.kind is not ColumnKind.CHANGE and cells[-1].value is not None:
+            values[column.period] = _comparable(cells[-1])
+    return values
+
+
+def _merge_lines(
+    lines: list[Line],
+    columns: list[Column],
+    reports: dict[tuple[int, int], list[Cell]],
+    statement: Statement,
+    column_map: dict[int, int],
+    mapping: LineMapping,
+    key: tuple[str, str],
+) -> tuple[dict[int, int], list[Line], dict[tuple[int, int], list[Cell]]]:
+    """Align a later filing's lines with the workspace's: by label and section, by equal values
+    where the filings overlap in time, by similar labels where values do not contradict."""
+    existing_values = [_values_by_period(reports, columns, i) for i in range(len(lines))]
+    incoming_values = []
+    for i in range(len(statement.lines)):
+        values = {}
+        for j, column in enumerate(statement.columns):
+            cell = statement.cells.get((i, j))
+            if cell is not None and cell.value is not None and column.period is not None and column.kind is not ColumnKind.CHANGE:
+                values[column.period] = _comparable(cell)
+        incoming_values.append(values)
+
+    used: set[int] = set()
+    matches: dict[int, int] = {}
+    for passes in (_by_label_and_section, _by_label, _by_values, _by_similar_label):
+        for i, line in enumerate(statement.lines):
+            if i in matches:
+                continue
+            found = passes(line, incoming_values[i], lines, existing_values, used, mapping, key)
+            if found is not None:
+                matches[i] = found
+                used.add(found)
+
+    order: list[tuple[str, int]] = [("old", i) for i in range(len(lines))]
+    position = -1
+    for i in range(len(statement.lines)):
+        if i in matches:
+            position = order.index(("old", matches[i]))
+            continue
+        order.insert(position + 1, ("new", i))
+        position += 1
+    new_lines: list[Line] = []
+    old_to_new: dict[int, int] = {}
+    incoming_to_new: dict[int, int] = {}
+    for origin, index in order:
+        if origin == "old":
+            old_to_new[index] = len(new_lines)
+            new_lines.append(lines[index])
+        else:
+            incoming_to_new[index] = len(new_lines)
+            new_lines.append(statement.lines[index])
+    for i, target in matches.items():
+        incoming_to_new[i] = old_to_new[target]
+    remapped = {(old_to_new[line], column): cells for (line, column), cells in reports.items()}
+    return incoming_to_new, new_lines, remapped
+
+
+def _section_of(line: Line) -> str:
+    return normalize_label(line.section[-1]) if line.section else ""
+
+
+def _conflicts(a: dict[Period, Decimal], b: dict[Period, Decimal]) -> bool:
+    return any(period in b and b[period] != value for period, value in a.items())
+
+
+def _agrees(a: dict[Period, Decimal], b: dict[Period, Decimal]) -> bool:
+    shared = [p for p in a if p in b]
+    return bool(shared) and all(a[p] == b[p] for p in shared) and any(a[p] != 0 for p in shared)
+
+
+def _by_label_and_section(line, values, lines, existing_values, used, mapping, key):
+    label, section = normalize_label(line.label), _section_of(line)
+    for j, other in enumerate(lines):
+        if j not in used and other.is_heading == line.is_heading and normalize_label(other.label) == label and _section_of(other) == section:
+            if not mapping.split(key, label, normalize_label(other.label)):
+                return j
+    return None
+
+
+def _by_label(line, values, lines, existing_values, used, mapping, key):
+    label = normalize_label(line.label)
+    candidates = [
+        j for j, other in enumerate(lines)
+        if j not in used and other.is_heading == line.is_heading and (normalize_label(other.label) == label or mapping.joined(key, label, normalize_label(other.label)))
+    ]
+    if len(candidates) == 1 and not mapping.split(key, label, normalize_label(lines[candidates[0]].label)):
+        return candidates[0]
+    joined = [j for j in candidates if mapping.joined(key, label, normalize_label(lines[j].label))]
+    return joined[0] if joined else None
+
+
+def _by_values(line, values, lines, existing_values, used, mapping, key):
+    """Reworded lines ("Other income (expense)" / "Other expense, net") printed with the same
+    figures for the periods both filings cover are one line."""
+    if line.is_heading or not values:
+        return None
+    candidates = [
+        j for j, other in enumerate(lines)
+        if j not in used and not other.is_heading and _agrees(values, existing_values[j])
+        and not mapping.split(key, normalize_label(line.label), normalize_label(other.label))
+    ]
+    if len(candidates) == 1:
+        return candidates[0]
+    return None
+
+
+def _by_similar_label(line, values, lines, existing_values, used, mapping, key):
+    label = normalize_label(line.label)
+    best, best_score = None, LABEL_SIMILARITY
+    for j, other in enumerate(lines):
+        if j in used or other.is_heading != line.is_heading or _conflicts(values, existing_values[j]):
+            continue
+        other_label = normalize_label(other.label)
+        if mapping.split(key, label, other_label) or (line.section and other.section and _section_of(line) != _section_of(other)):
+            continue
+        score = difflib.SequenceMatcher(None, label, other_label).ratio()
+        if score > best_score:
+            best, best_score = j, score
+    return best
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+def load_workspace(
+    paths: Iterable[str | Path],
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Workspace:
     """Load every file; a file that fails is recorded with its reason and the rest still load."""
     paths = list(paths)
     workspace = Workspace()
     for number, path in enumerate(paths):
-        def report(fraction: float, message: str, number: int = number) -> None:
+        def report(fraction: float, message: str, number: int = number, path: str | Path = path) -> None:
             if progress is not None:
                 progress((number + fraction) / len(paths), f"{Path(path).name}: {message}")
 
         try:
-            workspace.filings.append(load_filing(path, report))
+            workspace.filings.append(load_filing(path, report, cancelled))
         except FilingError as error:
             workspace.failures.append(LoadFailure(str(path), error.reason))
     return workspace
