@@ -58,7 +58,8 @@ def classify(title: str, context: Iterable[str], labels: list[str]) -> tuple[Sta
 
 def classify_by_labels(labels: list[str]) -> StatementKind:
     text = " | ".join(label.lower() for label in labels)
-    if "total assets" in text and ("liabilities" in text or "equity" in text) or re.search(r"\btotal\b.*\bliabilities\b", text) and "assets" in text:
+    stripped = {label.lower().strip(" :") for label in labels}
+    if "total assets" in stripped and any(re.search(r"\bliabilities\b", label) for label in stripped):
         return StatementKind.BALANCE_SHEET
     if re.search(r"net cash (?:provided|used|from|generated)|cash flows? from", text):
         return StatementKind.CASH_FLOW

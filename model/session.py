@@ -1,0 +1,159 @@
+"""Workspace files (``.tickmark``, JSON) and the autosave that brings a workspace back after a crash.
+
+A workspace file names its filings with a content hash, so that a filing moved or changed
+since is reported rather than silently read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from model.export import write_text_atomic
+from model.workspace import Choice, LineJoin, LineMapping, LineSplit
+
+FORMAT = "tickmark-workspace"
+VERSION = 1
+SUFFIX = ".tickmark"
+
+
+class SourceProblem(Enum):
+    MISSING = "moved or deleted"
+    CHANGED = "changed since the workspace was saved"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str
+    sha256: str
+
+
+@dataclass
+class WorkspaceFile:
+    files: list[SourceFile]
+    mapping: LineMapping = field(default_factory=LineMapping)
+    choice: Choice = Choice.LATEST
+    view: dict[str, object] = field(default_factory=dict)  # what the window showed: statement, scale, tabs
+
+
+class WorkspaceFileError(Exception):
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.file_name = Path(path).name
+        self.reason = reason
+        super().__init__(f"{self.file_name}: {reason}")
+
+
+def file_hash(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def describe_sources(paths: list[str | Path]) -> list[SourceFile]:
+    return [SourceFile(str(Path(p).resolve()), file_hash(p)) for p in paths]
+
+
+def to_json(workspace: WorkspaceFile) -> str:
+    return json.dumps(
+        {
+            "format": FORMAT,
+            "version": VERSION,
+            "files": [asdict(f) for f in workspace.files],
+            "mapping": {
+                "joins": [{"statement": list(j.statement_key), "keep": j.keep, "absorb": j.absorb} for j in workspace.mapping.joins],
+                "splits": [{"statement": list(s.statement_key), "first": s.first, "second": s.second} for s in workspace.mapping.splits],
+            },
+            "choice": workspace.choice.value,
+            "view": workspace.view,
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def from_json(text: str, path: str | Path = "workspace") -> WorkspaceFile:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise WorkspaceFileError(path, f"not a Tickmark workspace (broken JSON at line {error.lineno})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise WorkspaceFileError(path, "not a Tickmark workspace file")
+    if data.get("version", 0) > VERSION:
+        raise WorkspaceFileError(path, "saved by a newer Tickmark; update Tickmark to open it")
+    try:
+        mapping = LineMapping(
+            joins=[LineJoin(tuple(j["statement"]), j["keep"], j["absorb"]) for j in data["mapping"]["joins"]],
+            splits=[LineSplit(tuple(s["statement"]), s["first"], s["second"]) for s in data["mapping"]["splits"]],
+        )
+        files = [SourceFile(f["path"], f["sha256"]) for f in data["files"]]
+        choice = Choice(data.get("choice", Choice.LATEST.value))
+    except (KeyError, TypeError, ValueError) as error:
+        raise WorkspaceFileError(path, f"the workspace file is damaged ({error})") from None
+    return WorkspaceFile(files, mapping, choice, dict(data.get("view", {})))
+
+
+def save_workspace_file(path: str | Path, workspace: WorkspaceFile) -> None:
+    write_text_atomic(path, to_json(workspace))
+
+
+def read_workspace_file(path: str | Path) -> WorkspaceFile:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise WorkspaceFileError(path, "file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise WorkspaceFileError(path, f"cannot be read ({error})") from None
+    return from_json(text, path)
+
+
+def check_sources(workspace: WorkspaceFile) -> list[tuple[SourceFile, SourceProblem]]:
+    """Filings that moved or changed since the workspace was saved."""
+    problems = []
+    for source in workspace.files:
+        if not os.path.exists(source.path):
+            problems.append((source, SourceProblem.MISSING))
+        elif file_hash(source.path) != source.sha256:
+            problems.append((source, SourceProblem.CHANGED))
+    return problems
+
+
+class Autosave:
+    """A copy of the open workspace under the user's data folder, and a marker that the app is
+    running. A marker left behind at the next start means the last session did not end well."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.snapshot = self.folder / f"autosave{SUFFIX}"
+        self.running_marker = self.folder / "session-running"
+
+    def crashed_session(self) -> WorkspaceFile | None:
+        """The workspace a session that ended without closing left behind, if any."""
+        if not self.running_marker.exists() or not self.snapshot.exists():
+            return None
+        try:
+            snapshot = read_workspace_file(self.snapshot)
+        except WorkspaceFileError:
+            return None
+        return snapshot if snapshot.files else None
+
+    def start(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.running_marker.write_text(str(os.getpid()), encoding="utf-8")
+
+    def save(self, workspace: WorkspaceFile) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        save_workspace_file(self.snapshot, workspace)
+
+    def finish(self) -> None:
+        """The session ended as it should: nothing to offer back next time."""
+        self.running_marker.unlink(missing_ok=True)
+        self.snapshot.unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        self.snapshot.unlink(missing_ok=True)

@@ -1,0 +1,45 @@
+from decimal import Decimal
+
+import pytest
+
+from model.analysis import base_line, cagr, common_size, side_by_side
+from model.filing import load_filing
+from model.statement import StatementKind
+from tests.support import REFERENCE, filing, needs_filings
+
+
+def test_cagr():
+    assert cagr(Decimal(100), Decimal(121), 2) == Decimal("10.0")
+    assert cagr(Decimal(-5), Decimal(10), 1) is None
+
+
+@needs_filings
+def test_common_size_divides_by_revenue_and_by_total_assets():
+    document = load_filing(REFERENCE)
+    income = next(s for s in document.statements if s.kind is StatementKind.INCOME)
+    sized = common_size(income)
+    revenue = base_line(income)
+    assert income.lines[revenue].label == "Total revenues"
+    assert all(sized.cells[(revenue, j)].value == Decimal("100.00") for j in range(4))
+    operating = income.find_line("OPERATING INCOME")
+    assert sized.cells[(operating, 3)].value == Decimal("2.79")  # 2,315,529 / 82,988,285
+    per_share = income.find_line("BASIC NET INCOME PER SHARE (JPY)")
+    assert not any(key[0] == per_share for key in sized.cells)
+    balance = next(s for s in document.statements if s.kind is StatementKind.BALANCE_SHEET)
+    assert common_size(balance) is None or base_line(balance) is not None
+
+
+@needs_filings
+def test_side_by_side_aligns_two_filings_and_shows_the_difference():
+    old = next(s for s in load_filing(filing("apple_10q_fy2024q3.html")).statements if s.kind is StatementKind.INCOME)
+    new = next(s for s in load_filing(filing("apple_10q_fy2025q3.html")).statements if s.kind is StatementKind.INCOME)
+    view = side_by_side(new, 2, old, 2)
+    sales = view.find_line("Total net sales")
+    assert [view.cells[(sales, j)].value for j in range(3)] == [Decimal(94036), Decimal(85777), Decimal(8259)]
+    assert [c.label for c in view.columns][2] == "Difference"
+    assert sum(1 for line in view.lines if line.label == "Total net sales") == 1
+
+
+@pytest.mark.parametrize("value", [Decimal(0)])
+def test_zero_base_is_not_divided(value):
+    assert cagr(value, Decimal(1), 1) is None
