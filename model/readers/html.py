@@ -1,0 +1,514 @@
+"""SEC HTML filings (EDGAR documents, Workiva inline XBRL) -> raw tables and prose lines.
+
+The document is walked once in reading order. Text outside tables becomes blocks (one per
+paragraph or div) that give ``text_lines`` and the titles and captions of tables. Each
+table is expanded to a grid (colspan and rowspan resolved) before anything is dropped, so
+that a banner such as "Three Months Ended" stays over the value columns it spans once the
+spacer, ``$`` and ``)`` columns of the EDGAR layout are gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from model.errors import FilingError
+from model.raw import RawCell, RawDocument, RawTable, SourceRef
+from model.readers import ProgressCallback
+
+# elements that start a new line of text; anything else is inline and joins its neighbours
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "div", "dl", "dt",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+        "pre", "section", "td", "th", "tr", "ul",
+    }
+)  # fmt: skip
+_SKIPPED_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template"})
+# EDGAR's SGML envelope (<TYPE>EX-99.1 <SEQUENCE>2 ...) never closes its tags, so the
+# document ends up inside them: their own text is dropped, their content kept
+_EDGAR_ENVELOPE_TAGS = frozenset({"type", "sequence", "filename", "description"})
+_CURRENCY_CELLS = frozenset({"$", "US$", "¥", "€", "£"})
+_CLOSING_CELLS = frozenset({")", "%", "%)", ")%"})
+_NUMERIC_CELL_RE = re.compile(r"^[(\[]?[-–—−+]?[$¥€£]?\s?\(?\d[\d,]*(?:\.\d+)?\)?\s?%?\)?[\]*]?$|^\.\d+%?$")
+_NIL_CELL_RE = re.compile(r"^[-–—−―]{1,3}%?$")
+_FOOTNOTE_MARK_RE = re.compile(r"^(?:\(\s*[0-9a-z]{1,2}\s*\))+$|^[0-9*†‡§]{1,3}$", re.IGNORECASE)
+_PAGE_FURNITURE_RE = re.compile(
+    r"^(?:.{0,80}\|\s*\d{1,3}|\d{1,3}|-\s*\d{1,3}\s*-|page\s+\d+(?:\s+of\s+\d+)?|table of contents)$",
+    re.IGNORECASE,
+)
+_CAPTION_RE = re.compile(r"^\(.*\)$")
+_TITLE_REACH = 8
+_CONTEXT_LINES = 4
+# EDGAR lays one printed value over three grid columns: '$', the figure and ')'
+_VALUE_CELL_MAX_SPAN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """One paragraph of prose as rendered, with whether all of its words are bold."""
+
+    text: str
+    bold: bool
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlCell:
+    text: str
+    colspan: int
+    rowspan: int
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlTable:
+    rows: list[list[HtmlCell]]
+    row_lines: list[int | None]
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """A cell placed on the expanded grid: it covers columns ``start`` to ``end`` inclusive."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _OpenElement:
+    """What the walk must undo when an element closes."""
+
+    is_block: bool
+    outer_bold: bool
+
+
+@dataclass
+class _TextCollector:
+    """Inline text runs waiting for the next block boundary."""
+
+    runs: list[tuple[str, bool]] = field(default_factory=list)
+    line: int | None = None
+
+    def add(self, text: str | None, bold: bool, line: int | None) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = line
+            self.runs.append((text, bold))
+
+    def flush(self) -> TextBlock | None:
+        runs, line = self.runs, self.line
+        self.runs, self.line = [], None
+        text = collapse_spaces("".join(text for text, _ in runs))
+        if not text:
+            return None
+        worded = [bold for run, bold in runs if any(ch.isalnum() for ch in run)]
+        return TextBlock(text, bool(worded) and all(worded), line)
+
+
+def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
+    if progress:
+        progress(0.05, "parsing HTML")
+    root, warnings = parse_html(path)
+    if progress:
+        progress(0.4, "reading tables")
+    body = root.find("body")
+    stream = list(walk_document(body if body is not None else root))
+    tables = tables_from_stream(stream, path.name)
+    if progress:
+        progress(1.0, "tables found")
+    text_lines = [item.text for item in stream if isinstance(item, TextBlock) and not is_page_furniture(item.text)]
+    return RawDocument(
+        file_name=path.name,
+        path=str(path),
+        format="html",
+        tables=tables,
+        text_lines=text_lines,
+        warnings=warnings,
+    )
+
+
+def parse_html(path: Path) -> tuple[etree._Element, list[str]]:
+    """The parsed document, and warnings about any part the parser had to give up on."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        encoding = "cp1252"  # EDGAR documents that are not UTF-8 are Windows text
+    # the encoding comes from the bytes: a missing or wrong charset declaration would make
+    # libxml2 read UTF-8 text as Latin-1; huge_tree lets unclosed tags nest 2048 deep, not 256
+    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError) as error:
+        raise FilingError(path, f"not a readable HTML document ({error})") from None
+    warnings = [
+        f"HTML line {entry.line}: the rest of the document could not be read ({entry.message.strip()})"
+        for entry in parser.error_log
+        if entry.level_name == "FATAL"
+    ]
+    return root, warnings
+
+
+def collapse_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _style(element: etree._Element) -> str:
+    return element.get("style", "").replace(" ", "").lower()
+
+
+def is_hidden(style: str) -> bool:
+    return "display:none" in style
+
+
+def is_superscript(tag: str, style: str) -> bool:
+    # Workiva raises footnote marks with position:relative;top:-2.8pt instead of <sup>
+    return tag == "sup" or "vertical-align:super" in style or ("position:relative" in style and "top:-" in style)
+
+
+def _bold_after(tag: str, style: str, inherited: bool) -> bool:
+    if tag in ("b", "strong") or "font-weight:700" in style or "font-weight:bold" in style:
+        return True
+    if "font-weight:400" in style or "font-weight:normal" in style:
+        return False
+    return inherited
+
+
+def superscript_text(text: str) -> str:
+    """A raised footnote mark is set off by a space so that it never joins the number or word before it."""
+    stripped = text.strip()
+    if _FOOTNOTE_MARK_RE.match(stripped):
+        return f" {stripped}"
+    return text
+
+
+def walk_document(root: etree._Element) -> Iterator[TextBlock | HtmlTable]:
+    """Text blocks and tables in reading order; hidden content (the ix:header) is skipped.
+
+    The walk is iterative: old EDGAR HTML leaves <font> tags unclosed, which nests the
+    document deeper than Python's recursion limit.
+    """
+    collector = _TextCollector()
+    bold = False
+    open_elements: list[_OpenElement] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        if event == "end":
+            opened = open_elements.pop()
+            if opened.is_block and (block := collector.flush()):
+                yield block
+            bold = opened.outer_bold
+            if element is not root:
+                collector.add(element.tail, bold, element.sourceline)
+            continue
+        tag = _tag(element)
+        style = _style(element)
+        if not tag or tag in _SKIPPED_TAGS or is_hidden(style):
+            walker.skip_subtree()
+            open_elements.append(_OpenElement(is_block=False, outer_bold=bold))
+            continue
+        is_block = tag in _BLOCK_TAGS or tag == "table"
+        if is_block and (block := collector.flush()):
+            yield block
+        open_elements.append(_OpenElement(is_block=is_block, outer_bold=bold))
+        if tag == "table":
+            walker.skip_subtree()
+            yield read_table(element)
+            continue
+        bold = _bold_after(tag, style, bold)
+        text = None if tag in _EDGAR_ENVELOPE_TAGS else element.text
+        if text and is_superscript(tag, style):
+            text = superscript_text(text)
+        collector.add(text, bold, element.sourceline)
+    if block := collector.flush():
+        yield block
+
+
+def _tag(element: etree._Element) -> str:
+    """Lower-case tag name; empty for comments and processing instructions."""
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def read_table(table: etree._Element) -> HtmlTable:
+    rows: list[list[HtmlCell]] = []
+    lines: list[int | None] = []
+    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+        if is_hidden(_style(tr)):
+            continue
+        cells = [
+            HtmlCell(cell_text(td), _span(td.get("colspan")), _span(td.get("rowspan")))
+            for td in tr
+            if isinstance(td.tag, str) and td.tag.lower() in ("td", "th")
+        ]
+        rows.append(cells)
+        lines.append(tr.sourceline)
+    return HtmlTable(rows, lines, table.sourceline)
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 100))
+    except ValueError:
+        return 1
+
+
+def cell_text(cell: etree._Element) -> str:
+    """The text of a cell as displayed: line breaks and inner blocks become spaces."""
+    parts: list[str] = []
+    superscript_starts: list[int | None] = []
+    walker = etree.iterwalk(cell, events=("start", "end"))
+    for event, element in walker:
+        tag = _tag(element)
+        if event == "start":
+            style = _style(element)
+            if not tag or tag in _SKIPPED_TAGS or is_hidden(style):
+                walker.skip_subtree()
+                superscript_starts.append(None)
+                continue
+            if tag in _BLOCK_TAGS:
+                parts.append(" ")
+            superscript_starts.append(len(parts) if is_superscript(tag, style) else None)
+            parts.append(element.text or "")
+            continue
+        start = superscript_starts.pop()
+        if start is not None:
+            parts[start:] = [superscript_text("".join(parts[start:]))]
+        if tag in _BLOCK_TAGS:
+            parts.append(" ")
+        if element is not cell:
+            parts.append(element.tail or "")
+    return collapse_spaces("".join(parts))
+
+
+def is_numeric_cell(text: str) -> bool:
+    return bool(_NUMERIC_CELL_RE.match(text) or _NIL_CELL_RE.match(text))
+
+
+def is_page_furniture(text: str) -> bool:
+    """Running page headers and footers such as "Apple Inc. | Q3 2024 Form 10-Q | 1"."""
+    return bool(_PAGE_FURNITURE_RE.match(text))
+
+
+def expand_grid(rows: list[list[HtmlCell]]) -> list[list[GridCell]]:
+    """Place every cell on a grid, honouring colspan and rowspan (a spanned-down cell is blank below)."""
+    occupied: set[tuple[int, int]] = set()
+    grid: list[list[GridCell]] = []
+    for row_index, row in enumerate(rows):
+        placed: list[GridCell] = []
+        column = 0
+        for cell in row:
+            while (row_index, column) in occupied:
+                column += 1
+            end = column + cell.colspan - 1
+            for below in range(1, cell.rowspan):
+                occupied.update((row_index + below, spanned) for spanned in range(column, end + 1))
+            placed.append(GridCell(cell.text, column, end))
+            column = end + 1
+        grid.append(placed)
+    return grid
+
+
+def merge_sign_cells(row: list[GridCell]) -> list[GridCell]:
+    """Drop lone currency cells; glue a lone ``)`` or ``%`` onto the value before it, a lone ``(`` onto the one after."""
+    cells = list(row)
+    for index, cell in enumerate(cells):
+        text = cell.text
+        if text in _CURRENCY_CELLS:
+            cells[index] = GridCell("", cell.start, cell.end)
+        elif text in _CLOSING_CELLS:
+            previous = next((k for k in range(index - 1, -1, -1) if cells[k].text), None)
+            if previous is not None and previous > 0:
+                before = cells[previous]
+                cells[previous] = GridCell(before.text + text, before.start, before.end)
+                cells[index] = GridCell("", cell.start, cell.end)
+        elif text == "(":
+            following = next((k for k in range(index + 1, len(cells)) if cells[k].text), None)
+            if following is not None:
+                after = cells[following]
+                cells[following] = GridCell("(" + after.text, after.start, after.end)
+                cells[index] = GridCell("", cell.start, cell.end)
+    return cells
+
+
+def anchor_column(cell: GridCell) -> int | None:
+    """Where a cell's text belongs once spacer columns go: numbers sit right, single-column text in place.
+
+    A number wider than one printed value column (a year over an amount and a rate) is a
+    banner too. Multi-column text (banners, labels) has no anchor of its own: it is laid over the kept
+    columns it spans, or at its first column when it spans none.
+    """
+    if not cell.text:
+        return None
+    if is_numeric_cell(cell.text) and cell.end - cell.start < _VALUE_CELL_MAX_SPAN:
+        return cell.end
+    if cell.start == cell.end:
+        return cell.start
+    return None
+
+
+def kept_columns(grid: list[list[GridCell]]) -> list[int]:
+    """Grid columns that hold printed text once spacer and sign columns are dropped."""
+    kept = {column for row in grid for cell in row if (column := anchor_column(cell)) is not None}
+    for row in grid:
+        for cell in row:
+            if cell.text and anchor_column(cell) is None and not any(cell.start <= k <= cell.end for k in kept):
+                kept.add(cell.start)
+    return sorted(kept)
+
+
+def _conflicts(grid: list[list[GridCell]], left: int, right: int) -> bool:
+    """Whether some row prints anchored text in both columns."""
+    for row in grid:
+        columns = {anchor_column(cell) for cell in row}
+        if left in columns and right in columns:
+            return True
+    return False
+
+
+def column_groups(grid: list[list[GridCell]], kept: list[int]) -> list[list[int]]:
+    """Adjacent grid columns never used together in a row are one printed column.
+
+    Some filings put a number in a two-column cell in one row and in the second of two
+    single cells in the next; both sit in the same printed column.
+    """
+    groups: list[list[int]] = []
+    for column in kept:
+        if groups and groups[-1][-1] == column - 1 and column - 1 != 0 and not _conflicts(grid, groups[-1][-1], column):
+            groups[-1].append(column)
+        else:
+            groups.append([column])
+    return groups
+
+
+def row_texts(row: list[GridCell], groups: list[list[int]]) -> list[str]:
+    """One text per printed column: anchored text where it lands, banners over every column they span."""
+    texts = [""] * len(groups)
+    group_of = {column: index for index, group in enumerate(groups) for column in group}
+    for cell in row:
+        if not cell.text:
+            continue
+        anchor = anchor_column(cell)
+        spanned = sorted({group_of[c] for c in range(cell.start, cell.end + 1) if c in group_of})
+        if anchor is not None:
+            targets = [group_of[anchor]] if anchor in group_of else []
+        elif spanned and spanned[0] == 0:
+            targets = [0]  # a row label running across the table ("ASSETS:") is a label, not a banner
+        else:
+            targets = spanned
+        for target in targets:
+            texts[target] = f"{texts[target]} {cell.text}".strip()
+    return texts
+
+
+def table_grid(table: HtmlTable) -> tuple[list[list[str]], list[int | None]]:
+    """The printed grid of a table: sign cells merged, spacer columns and empty rows gone."""
+    grid = [merge_sign_cells(row) for row in expand_grid(table.rows)]
+    groups = column_groups(grid, kept_columns(grid))
+    texts: list[list[str]] = []
+    lines: list[int | None] = []
+    for row, line in zip(grid, table.row_lines, strict=True):
+        cells = row_texts(row, groups)
+        if any(cells):
+            texts.append(cells)
+            lines.append(line)
+    return texts, lines
+
+
+def has_values(texts: list[list[str]]) -> bool:
+    """A table of figures: at least two rows hold a number right of the label column.
+
+    Layout tables (letterheads, contact blocks, page numbers) have none and are dropped.
+    """
+    rows_with_values = sum(
+        1 for row in texts if any(is_numeric_cell(text) and not _NIL_CELL_RE.match(text) for text in row[1:])
+    )
+    return rows_with_values >= 2
+
+
+def is_heading(block: TextBlock) -> bool:
+    """Bold, ALL CAPS or short Title Case text: "CONSOLIDATED BALANCE SHEETS", "Interest Rate Risk"."""
+    text = block.text
+    if len(text) > 200 or _CAPTION_RE.match(text) or is_page_furniture(text):
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 3:
+        return False
+    if block.bold:
+        return not text.endswith((".", ",", ";", ":")) or len(text) < 60
+    if sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+        return True
+    return is_title_case(text)
+
+
+def is_title_case(text: str) -> bool:
+    words = [word for word in re.findall(r"[A-Za-z][A-Za-z’'-]*", text) if len(word) > 3]
+    if not words or len(text) > 80 or text.endswith((".", ",", ";", ":")) or not text[0].isupper():
+        return False
+    return sum(word[0].isupper() for word in words) / len(words) >= 0.6
+
+
+def title_and_context(blocks: list[TextBlock]) -> tuple[str | None, tuple[str, ...]]:
+    """The nearest heading among the blocks before a table (None if there is none), and the nearest
+    lines between it and the table."""
+    context: list[str] = []
+    for block in reversed(blocks[-_TITLE_REACH:]):
+        if is_page_furniture(block.text):
+            continue
+        if is_heading(block):
+            return block.text, tuple(reversed(context[:_CONTEXT_LINES]))
+        context.append(block.text)
+    return None, tuple(reversed(context[:_CONTEXT_LINES]))
+
+
+def tables_from_stream(stream: list[TextBlock | HtmlTable], file_name: str) -> list[RawTable]:
+    tables: list[RawTable] = []
+    blocks_since_table: list[TextBlock] = []
+    table_number = -1
+    for item in stream:
+        if isinstance(item, TextBlock):
+            blocks_since_table.append(item)
+            continue
+        table_number += 1
+        texts, lines = table_grid(item)
+        if texts and has_values(texts):
+            title, context = title_and_context(blocks_since_table)
+            if title is None:
+                # no heading since the table before: the section (or a table cut by a page break) goes on
+                title = tables[-1].title if tables else ""
+            tables.append(_raw_table(texts, lines, title, context, table_number, len(tables), file_name, item.line))
+        blocks_since_table = []
+    return tables
+
+
+def _raw_table(
+    texts: list[list[str]],
+    lines: list[int | None],
+    title: str,
+    context: tuple[str, ...],
+    table_number: int,
+    index: int,
+    file_name: str,
+    line: int | None,
+) -> RawTable:
+    rows = [
+        [
+            RawCell(text, SourceRef(file_name, line=row_line, table=table_number, row=row_index, column=column))
+            for column, text in enumerate(row)
+        ]
+        for row_index, (row, row_line) in enumerate(zip(texts, lines, strict=True))
+    ]
+    return RawTable(
+        rows=rows,
+        title=title,
+        source=SourceRef(file_name, line=line, table=table_number),
+        context=context,
+        index=index,
+    )
