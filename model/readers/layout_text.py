@@ -467,7 +467,10 @@ def align_values(split: SplitLine, width: int) -> tuple[str, ...]:
     return values + ("",) * (width - len(values))
 
 
-def body_rows(first_label_lines: list[Line], entries: list[Line], split_of: dict[int, SplitLine], width: int) -> list[BodyRow]:
+def body_rows(
+    first_label_lines: list[Line], entries: list[Line], split_of: dict[int, SplitLine], width: int
+) -> list[BodyRow]:
+    """Rows of the run: section rows, and number rows with their wrapped labels joined."""
     rows: list[BodyRow] = []
     pending: list[Line] = list(first_label_lines)
     first_row = True
