@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from model.compare import Rounding
@@ -90,14 +91,32 @@ def load_filing(
 
 
 def _calendar_for(document: RawDocument) -> FiscalCalendar:
-    header_dates = [
-        found
-        for table in document.tables
-        for row in table.rows[:4]
-        for cell in row[1:]
-        for _, found in find_dates(cell.text)
-    ]
-    return infer_calendar(document.text_lines, header_dates)
+    header_texts = [cell.text for table in document.tables for row in table.rows[:4] for cell in row]
+    header_dates = [found for text in header_texts for _, found in find_dates(text)]
+    calendar = infer_calendar(document.text_lines, header_dates)
+    return name_fiscal_years(calendar, header_texts, header_dates)
+
+
+_FUTURE_RE = re.compile(r"forecast|ending|outlook|plan|target", re.I)
+_FY_LABEL_RE = re.compile(r"\bFY\s?'?((?:19|20)\d{2})\b")
+
+
+def name_fiscal_years(calendar: FiscalCalendar, header_texts: list[str], header_dates: list[date]) -> FiscalCalendar:
+    """Whether "FY2025" names the year that starts or ends in 2025, when the document does not
+    say: the latest fiscal label should name the latest fiscal year the document dates."""
+    if any(e.startswith('"') for e in calendar.evidence) or calendar.year_end_month == 12 or not header_dates:
+        return calendar
+    labels = [int(m.group(1)) for text in header_texts for m in _FY_LABEL_RE.finditer(text)]
+    if not labels:
+        return calendar
+    reported = [found for text in header_texts if not _FUTURE_RE.search(text) for _, found in find_dates(text)]
+    year_ends = [d for d in reported if d.month == calendar.year_end_month]
+    if not year_ends:
+        return calendar
+    latest = max(year_ends).year
+    if max(labels) + 1 == latest:
+        return replace(calendar, label_year="start", evidence=(*calendar.evidence, f"FY{max(labels)} ends in {latest}"))
+    return calendar
 
 
 _ROUNDED_DOWN_RE = re.compile(r"rounded\s+down|truncated|fractions?\s+(?:of|less than)\s+.{0,40}\s+(?:are|have been)\s+(?:omitted|discarded|disregarded)", re.I)

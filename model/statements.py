@@ -583,7 +583,8 @@ def _merge_into(target: StatementPart, part: StatementPart) -> None:
             existing = len(target.columns) - 1
         column_map[index] = existing
 
-    lines, target_map, incoming_map = _align_lines(target.lines, part.lines, append_only=not part.raw_title and same_periods)
+    continues = same_periods and (not part.raw_title or _shared_label_share(target.lines, part.lines) < 0.3)
+    lines, target_map, incoming_map = _align_lines(target.lines, part.lines, append_only=continues)
     target.lines = lines
     target.cells = {(target_map[line], column): cell for (line, column), cell in target.cells.items()}
     for (line_index, column_index), cell in part.cells.items():
@@ -595,6 +596,14 @@ def _merge_into(target: StatementPart, part: StatementPart) -> None:
             continue
         target.cells[key] = cell
     target.warnings.extend(part.warnings)
+
+
+def _shared_label_share(target: list[Line], incoming: list[Line]) -> float:
+    """How many of a table's lines the statement already has: a page that continues a statement
+    over the same periods shares few, a second table of the same statement shares most."""
+    known = {normalize_label(line.label) for line in target}
+    labels = [normalize_label(line.label) for line in incoming if not line.is_heading]
+    return sum(1 for label in labels if label in known) / len(labels) if labels else 0.0
 
 
 def _align_lines(target: list[Line], incoming: list[Line], append_only: bool) -> tuple[list[Line], dict[int, int], dict[int, int]]:
@@ -652,7 +661,7 @@ def _find_match(target: list[Line], line: Line, used: set[int], start: int) -> i
         candidate_section = normalize_label(candidate.section[-1]) if candidate.section else ""
         if candidate_section == section:
             return offset
-        if best is None and (not section or not candidate_section or candidate.is_heading == line.is_heading):
+        if best is None and (not section or not candidate_section) and candidate.is_heading == line.is_heading:
             best = offset
     return best
 

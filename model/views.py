@@ -19,9 +19,10 @@ from enum import Enum
 
 from model.checks import FootingResult, failures, foot_statement
 from model.compare import Basis, Change, CheckStatus, Rounding, compute_changes, with_derived_periods
+from model.filing import CancelCheck, Filing, ProgressCallback, load_filing
 from model.numbers import format_decimal
 from model.periods import ColumnKind
-from model.statement import Cell, Column, Statement
+from model.statement import Cell, Column, Statement, StatementKind
 
 EM_DASH = "\u2014"
 NOT_MEANINGFUL = "n/m"
@@ -227,6 +228,39 @@ def check_statement(statement: Statement, rounding: Rounding = Rounding.HALF) ->
             line, column = position_of[id(change.reported)]
             problems[(line, statement.columns[column])] = message
     return StatementChecks(footing, disagreements, problems)
+
+
+@dataclass
+class CheckedFiling:
+    """A filing with the checks of each of its statements, as the window shows it."""
+
+    filing: Filing
+    checks: list[StatementChecks]
+
+    @property
+    def path(self) -> str:
+        return self.filing.path
+
+    @property
+    def check_count(self) -> int:
+        return sum(checks.count for checks in self.checks)
+
+
+def load_checked_filing(path: str, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> CheckedFiling:
+    """The one loader path (``load_filing``), then the checks, so that both run off the GUI thread."""
+    filing = load_filing(path, progress, cancelled)
+    return CheckedFiling(filing, [check_statement(statement, filing.rounding) for statement in filing.statements])
+
+
+def main_statement_index(filing: Filing) -> int:
+    """The statement a filing opens on: its income statement, else another full statement,
+    else the first table found."""
+    preference = (StatementKind.INCOME, StatementKind.BALANCE_SHEET, StatementKind.CASH_FLOW, StatementKind.COMPREHENSIVE_INCOME, StatementKind.SUMMARY)
+    for wanted in preference:
+        for index, statement in enumerate(filing.statements):
+            if statement.kind is wanted:
+                return index
+    return 0
 
 
 # ----------------------------------------------------------------------------- statement table

@@ -36,10 +36,13 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
     if progress:
         progress(0.2, "finding tables")
     tables = find_tables(lines, path.name)
+    prose = lines
     if _prefers_layout_reader(lines, tables):
         from model.readers import layout_text
 
         tables = layout_text.find_tables(lines, path.name)
+        ignored = layout_text.ignored_line_indexes(lines)
+        prose = [line for index, line in enumerate(lines) if index not in ignored]
     if progress:
         progress(1.0, "tables found")
     return RawDocument(
@@ -47,7 +50,7 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
         path=str(path),
         format="markdown" if path.suffix.lower() in (".md", ".markdown") else "text",
         tables=tables,
-        text_lines=[clean_line(line) for line in lines],
+        text_lines=[clean_line(line) for line in prose],
     )
 
 
