@@ -39,8 +39,12 @@ _TITLE_RULES: list[tuple[re.Pattern[str], StatementKind]] = [
 _NOTE_TITLE_RE = re.compile(r"^\s*note\s+\d+", re.I)
 _SCOPE_RE = re.compile(r"non[- ]?consolidated|parent[- ]only|stand[- ]?alone", re.I)
 _UNAUDITED_RE = re.compile(r"\s*\((?:unaudited|audited)\)\s*|\s*\bunaudited\b\s*", re.I)
-_TOTAL_RE = re.compile(r"^(?:total\b|consolidated total\b|.*\btotal$)", re.I)
-_NET_CASH_RE = re.compile(r"^net (?:cash|(?:increase|decrease|change)(?:\s*\([a-z]+\))? in cash)", re.I)
+_TOTAL_RE = re.compile(r"^(?:total\b|sub-?total\b|consolidated total\b|.*\b(?:sub-?)?total$)", re.I)
+_NET_CASH_RE = re.compile(
+    r"^net (?:cash|(?:increase|decrease|change)(?:\s*\([a-z]+\))? in cash)|^cash (?:generated|provided|used)\b"
+    r"|\bending balances?$|^balances?,? end of|^balance at (?:the )?end of|\bend of (?:the )?(?:period|year)$",
+    re.I,
+)
 
 
 def classify(title: str, context: Iterable[str], labels: list[str]) -> tuple[StatementKind, bool]:
@@ -413,7 +417,7 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1
 
 
 def _is_ratio_label(label: str) -> bool:
-    return bool(re.search(r"\bratio\b|\bmargin\s*\(%\)|\(%\)|\bin %|percent(?:age)? of|\breturn on\b|\bpayout\b", label, re.I))
+    return bool(re.search(r"\bratio\b|\bmargin\s*\(%\)|\(%\)|\bin %|\bpercent(?:age)?\b|\breturn on\b|\bpayout\b", label, re.I))
 
 
 def _close_for_total(stack: list[_OpenSection], label: str) -> int | None:
@@ -546,6 +550,32 @@ def _is_continuation(part: StatementPart, previous: StatementPart) -> bool:
     if part.raw_title:
         return False
     return part.periods == previous.periods or not part.periods
+
+
+def _contradicts(member: StatementPart, part: StatementPart) -> bool:
+    """Two tables that print different figures for one line and period are not one statement."""
+    shared = member.periods & part.periods
+    if not shared or _shared_label_share(member.lines, part.lines) < 0.3:
+        return False  # a page that continues the statement
+    values = {}
+    for (line, column), cell in member.cells.items():
+        period = member.columns[column].period
+        if period in shared and member.columns[column].kind is not ColumnKind.CHANGE:
+            values[(_line_key(member.lines[line]), period)] = cell.value
+    clashes = agreements = 0
+    for (line, column), cell in part.cells.items():
+        period = part.columns[column].period
+        key = (_line_key(part.lines[line]), period)
+        if period in shared and key in values and part.columns[column].kind is not ColumnKind.CHANGE:
+            if values[key] == cell.value:
+                agreements += 1
+            else:
+                clashes += 1
+    return clashes > agreements
+
+
+def _line_key(line: Line) -> tuple[str, str]:
+    return (normalize_label(line.section[-1]) if line.section else "", normalize_label(line.label))
 
 
 def merge_parts(parts: list[StatementPart]) -> StatementPart:
@@ -747,6 +777,8 @@ def build_statements(document: RawDocument, calendar: FiscalCalendar) -> tuple[l
         if len(chain) > 1:
             head.raw_title = chain[0].raw_title
         key = merge_key(head)
+        while key in groups and any(_contradicts(member, head) for member in groups[key]):
+            key = (key[0], key[1] + " (another table)")  # same title, other figures: a table of its own
         if key not in groups:
             groups[key] = []
             order.append(key)
