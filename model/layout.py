@@ -196,7 +196,31 @@ def header_texts(
         for i, text in enumerate(cells):
             if text:
                 labels[i].append(text)
-    return [" ".join(" ".join(parts).split()) for parts in labels], units
+    return _share_length_phrase([" ".join(" ".join(parts).split()) for parts in labels]), units
+
+
+_LENGTH_PHRASE_RE = re.compile(
+    r"^(?:for the )?(?:(?:three|six|nine|twelve|\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[\s-]+(?:months?|weeks?)|(?:fiscal\s+)?years?|quarters?)\s+(?:ended|ending)\b",
+    re.IGNORECASE,
+)
+_DATE_ONLY_RE = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$")
+
+
+def _share_length_phrase(labels: list[str]) -> list[str]:
+    """"Years ended September 28, 2024 | September 30, 2023 | September 24, 2022": the phrase
+    printed once over the first date applies to the dates beside it."""
+    phrase = None
+    shared = []
+    for label in labels:
+        match = _LENGTH_PHRASE_RE.match(label)
+        if match:
+            phrase = match.group(0)
+            shared.append(label)
+        elif phrase and _DATE_ONLY_RE.match(label):
+            shared.append(f"{phrase} {label}")
+        else:
+            shared.append(label)
+    return shared
 
 
 def _place_header_cells(row: list[str], value_columns: list[int], ragged: bool) -> list[str]:

@@ -94,10 +94,10 @@ def find_tables(lines: list[str], file_name: str) -> list[RawTable]:
                 end += 1
             tables.append(_tab_table(lines, index, end, file_name, len(tables)))
             index = end
-        elif line.lstrip().startswith("|") and line.count("|") >= 2:
+        elif line.lstrip().startswith("|") and _joined_row(lines, index).count("|") >= 2:
             end = index
             while end < len(lines) and lines[end].lstrip().startswith("|"):
-                end += 1
+                end = _pipe_row_end(lines, end)
             table = _pipe_table(lines, index, end, file_name, len(tables))
             if table is not None:
                 tables.append(table)
@@ -105,6 +105,19 @@ def find_tables(lines: list[str], file_name: str) -> list[RawTable]:
         else:
             index += 1
     return tables
+
+
+def _joined_row(lines: list[str], start: int) -> str:
+    return " ".join(line.strip() for line in lines[start : _pipe_row_end(lines, start)])
+
+
+def _pipe_row_end(lines: list[str], start: int) -> int:
+    """A converter may break one pipe row over several lines (a header cell holding line breaks):
+    the row ends at the first line that closes with a pipe."""
+    end = start
+    while end < len(lines) and not lines[end].rstrip().endswith("|") and end + 1 < len(lines) and not lines[end + 1].lstrip().startswith("|"):
+        end += 1
+    return end + 1
 
 
 def _tab_table(lines: list[str], start: int, end: int, file_name: str, number: int) -> RawTable:
@@ -124,12 +137,16 @@ def _tab_table(lines: list[str], start: int, end: int, file_name: str, number: i
 
 def _pipe_table(lines: list[str], start: int, end: int, file_name: str, number: int) -> RawTable | None:
     rows: list[list[RawCell]] = []
-    for line_index in range(start, end):
-        line = lines[line_index].strip()
+    line_index = start
+    while line_index < end:
+        row_end = _pipe_row_end(lines, line_index)
+        line = " ".join(lines[k].strip() for k in range(line_index, row_end))
+        first_line = line_index
+        line_index = row_end
         if _PIPE_SEPARATOR_RE.match(line):
             continue
         parts = line.strip().strip("|").split("|")
-        cells = [RawCell(clean_line(part), SourceRef(file_name, line=line_index + 1, column=col)) for col, part in enumerate(parts)]
+        cells = [RawCell(clean_line(part), SourceRef(file_name, line=first_line + 1, column=col)) for col, part in enumerate(parts)]
         if all(not cell.text for cell in cells):
             continue
         rows.append(cells)
