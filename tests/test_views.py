@@ -29,6 +29,8 @@ from model.views import (
     format_amount,
     format_change_pct,
     header_text,
+    load_checked_filing,
+    main_statement_index,
     highlight_rgb,
     scaled,
     selection_csv,
@@ -55,8 +57,7 @@ def _cell(text: str, value: str | None, row: int, unit: str = "JPY", scale: int 
     )
 
 
-@pytest.fixture
-def statement() -> Statement:
+def synthetic_statement() -> Statement:
     """Columns printed out of order (halves first), a total that does not foot in 1H17, a
     printed YoY % that disagrees for Costs, a nil and a negative."""
     columns = [
@@ -86,6 +87,11 @@ def statement() -> Statement:
             unit = "%" if column == 4 else "JPY"
             cells[(line, column)] = _cell(text, value, 10 + line, unit, 1 if unit == "%" else 1_000_000)
     return Statement("Synthetic income", StatementKind.INCOME, columns, lines, cells, unit="JPY", scale=1_000_000, file_name="synthetic.txt")
+
+
+@pytest.fixture
+def statement() -> Statement:
+    return synthetic_statement()
 
 
 # ----------------------------------------------------------------------------- numbers
@@ -276,3 +282,17 @@ def test_the_sample_filing_diff_shows_the_reference_moves():
     qoq = {(r.label, r.period_label): r for r in diff_rows(summary, Basis.QOQ, filing.rounding)}
     quarter = qoq[("Total revenues", "2Q17")]
     assert format_change_pct(quarter.change_pct) == "+2.6 %" and quarter.derived
+
+
+def test_a_checked_filing_goes_through_the_one_loader_and_checks_every_statement():
+    checked = load_checked_filing(str(SAMPLE))
+    assert checked.path == str(SAMPLE)
+    assert len(checked.checks) == len(checked.filing.statements) > 0
+    assert checked.check_count == sum(c.count for c in checked.checks)
+
+
+def test_a_filing_opens_on_its_income_statement():
+    filing = load_filing(SAMPLE)
+    statement = filing.statements[main_statement_index(filing)]
+    assert statement.kind is StatementKind.INCOME
+    assert statement.title.startswith("Consolidated Statements of Income")

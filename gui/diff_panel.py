@@ -1,0 +1,319 @@
+"""The diff panel: YoY or QoQ moves of the current statement, coloured by direction and
+size, filtered by a threshold, biggest movers first, printed changes that disagree flagged."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyIndex
+from model.compare import Basis, Rounding
+from model.statement import Statement
+from model.views import (
+    ChartData,
+    DiffOrder,
+    DiffRow,
+    DisplayScale,
+    chart_of_changes,
+    diff_rows,
+    format_change_pct,
+    format_scaled,
+    moves_of_at_least,
+    sort_rows,
+)
+
+HEADERS = ["Line item", "Period", "Prior", "Value", "Prior value", "Change", "Change %", "Printed change"]
+LINE, PERIOD, PRIOR, VALUE, PRIOR_VALUE, CHANGE, CHANGE_PCT, CHECK = range(len(HEADERS))
+HEADER_TOOLTIPS = {
+    VALUE: "The later period's amount, in the display scale",
+    PRIOR_VALUE: "The earlier period's amount, in the display scale",
+    CHANGE: "Value \u2212 prior value",
+    CHANGE_PCT: "100 \u00d7 change / |prior value|; n/m when the prior value is zero",
+    CHECK: "The change the filing prints for this line and period, held against the computed one",
+}
+FLAG_COLOUR = QColor(255, 193, 7)
+
+
+class DiffTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[DiffRow] = []
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._flag = QBrush(FLAG_COLOUR)
+
+    def set_rows(self, rows: list[DiffRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltip()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return LABEL_ALIGNMENT if column in (LINE, PERIOD, PRIOR, CHECK) else NUMBER_ALIGNMENT
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column == CHECK and row.flagged:
+                return self._flag
+            rgb = row.highlight_rgb
+            return None if rgb is None else QBrush(QColor(*rgb))
+        if role == Qt.ItemDataRole.FontRole:
+            if column == CHECK and row.flagged:
+                return self._bold
+            return self._italic if row.derived and column in (PERIOD, PRIOR, VALUE, PRIOR_VALUE, CHANGE, CHANGE_PCT) else None
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        return None
+
+    @staticmethod
+    def _text(row: DiffRow, column: int) -> str:
+        if column == LINE:
+            return row.label
+        if column == PERIOD:
+            return row.period_label
+        if column == PRIOR:
+            return row.prior_label
+        if column == VALUE:
+            return format_scaled(row.value)
+        if column == PRIOR_VALUE:
+            return format_scaled(row.prior_value)
+        if column == CHANGE:
+            return format_scaled(row.change_value)
+        if column == CHANGE_PCT:
+            return format_change_pct(row.change_pct)
+        return row.check_text()
+
+    @staticmethod
+    def _sort_key(row: DiffRow, column: int):
+        if column == LINE:
+            return row.change.line
+        if column in (PERIOD, PRIOR):
+            period = row.change.period if column == PERIOD else row.change.prior
+            return period.end.toordinal() * 1000 + period.days
+        if column == VALUE:
+            return row.value.as_float
+        if column == PRIOR_VALUE:
+            return row.prior_value.as_float
+        if column == CHANGE:
+            return row.change_value.as_float
+        if column == CHANGE_PCT:
+            return None if row.change_pct is None else float(row.change_pct)
+        return 2 if row.flagged else 1 if row.change.status is not None else 0
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TOOLTIPS.get(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return LABEL_ALIGNMENT if section in (LINE, PERIOD, PRIOR, CHECK) else NUMBER_ALIGNMENT
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+
+class DiffProxy(QSortFilterProxyModel):
+    """Header clicks sort by real numbers; rows without a number go last."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None or b is None:
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return (a is not None and b is None) == ascending and a is not b
+        return a < b
+
+
+class DiffPanel(QWidget):
+    chart_requested = Signal(object)  # ChartData
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.statement: Statement | None = None
+        self.rounding = Rounding.HALF
+        self.scale = DisplayScale.AS_REPORTED
+
+        self.basis_buttons = QButtonGroup(self)
+        basis_bar = QHBoxLayout()
+        basis_bar.setSpacing(0)
+        for basis, tip in ((Basis.YOY, "Against the same period a year earlier"), (Basis.QOQ, "Against the quarter before (derived quarters where the filing prints only cumulative periods)")):
+            button = QToolButton()
+            button.setText(basis.value)
+            button.setCheckable(True)
+            button.setToolTip(tip)
+            button.setProperty("basis", basis.value)
+            button.setChecked(basis is Basis.YOY)
+            self.basis_buttons.addButton(button)
+            basis_bar.addWidget(button)
+
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setObjectName("threshold")
+        self.threshold.setRange(0, 1000)
+        self.threshold.setDecimals(1)
+        self.threshold.setSingleStep(1)
+        self.threshold.setSuffix(" %")
+        self.threshold.setToolTip("Only moves of at least this many percent (0 shows every move)")
+        self.threshold.lineEdit().setAcceptDrops(False)
+
+        self.movers_box = QCheckBox("Biggest movers first")
+        self.movers_box.setToolTip("Sort by |change %|, largest first")
+
+        self.chart_button = QPushButton("Chart change %")
+        self.chart_button.setToolTip("Chart the change % of the selected lines over every period, in a new tab")
+
+        self.summary = QLabel()
+        self.summary.setObjectName("diffSummary")
+
+        bar = QHBoxLayout()
+        bar.addLayout(basis_bar)
+        bar.addSpacing(10)
+        bar.addWidget(QLabel("Only moves of at least"))
+        bar.addWidget(self.threshold)
+        bar.addSpacing(10)
+        bar.addWidget(self.movers_box)
+        bar.addSpacing(10)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.chart_button)
+
+        self.model = DiffTableModel(self)
+        self.proxy = DiffProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setObjectName("diffTable")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.horizontalHeader().setSortIndicatorClearable(True)
+        self.view.horizontalHeader().setHighlightSections(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("diffEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+        self.basis_buttons.buttonClicked.connect(lambda _button: self.refresh())
+        self.threshold.valueChanged.connect(lambda _value: self.refresh())
+        self.movers_box.toggled.connect(self._on_movers_toggled)
+        self.chart_button.clicked.connect(self.request_chart)
+        self.refresh()
+
+    @property
+    def basis(self) -> Basis:
+        checked = self.basis_buttons.checkedButton()
+        return Basis(checked.property("basis")) if checked is not None else Basis.YOY
+
+    def set_basis(self, basis: Basis) -> None:
+        for button in self.basis_buttons.buttons():
+            button.setChecked(button.property("basis") == basis.value)
+        self.refresh()
+
+    @property
+    def order(self) -> DiffOrder:
+        return DiffOrder.MOVERS if self.movers_box.isChecked() else DiffOrder.STATEMENT
+
+    def set_statement(self, statement: Statement | None, rounding: Rounding = Rounding.HALF) -> None:
+        self.statement, self.rounding = statement, rounding
+        self.refresh()
+
+    def set_scale(self, scale: DisplayScale) -> None:
+        self.scale = scale
+        self.refresh()
+
+    @Slot(bool)
+    def _on_movers_toggled(self, _checked: bool) -> None:
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the chosen order, not a header's
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.statement is None:
+            self.model.set_rows([])
+            self._show_empty("Open a filing to see how its lines moved.")
+            return
+        everything = diff_rows(self.statement, self.basis, self.rounding, self.scale)
+        rows = sort_rows(moves_of_at_least(everything, self.threshold.value()), self.order)
+        self.model.set_rows(rows)
+        flagged = sum(row.flagged for row in everything)
+        summary = f"{len(rows)} of {len(everything)} {self.basis.value} moves"
+        if flagged:
+            summary += f" \u00b7 <span style='color:#b00020'>\u26a0 {flagged} printed change(s) disagree</span>"
+        self.summary.setText(summary)
+        if rows:
+            self.stack.setCurrentWidget(self.view)
+            self.view.resizeColumnsToContents()
+            self.view.setColumnWidth(LINE, min(max(self.view.columnWidth(LINE), 160), 320))
+        elif everything:
+            self._show_empty(f"No {self.basis.value} move of at least {self.threshold.value():g} % in {html.escape(self.statement.title)}.")
+        else:
+            self._show_empty(f"{html.escape(self.statement.title)} has no periods to compare {self.basis.value}.")
+
+    def _show_empty(self, message: str) -> None:
+        self.empty.setText(f"<span style='color:#666'>{message}</span>")
+        self.stack.setCurrentWidget(self.empty)
+
+    def selected_lines(self) -> list[int]:
+        rows = sorted({self.proxy.mapToSource(index).row() for index in self.view.selectionModel().selectedRows()})
+        return list(dict.fromkeys(self.model.rows[row].change.line for row in rows))
+
+    def chart_data(self) -> ChartData | None:
+        """Change % over every period for the selected lines (all rows' basis, unfiltered)."""
+        lines = self.selected_lines()
+        if self.statement is None or not lines:
+            return None
+        return chart_of_changes(diff_rows(self.statement, self.basis, self.rounding, self.scale), lines)
+
+    @Slot()
+    def request_chart(self) -> None:
+        self.chart_requested.emit(self.chart_data())

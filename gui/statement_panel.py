@@ -1,0 +1,299 @@
+"""The centre of the window: one statement as a table, with search, display scale, derived
+periods, copy, export and "Chart selection"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.table_model import StatementFilterProxy, StatementTableModel
+from model.compare import Rounding
+from model.export import write_bytes_atomic, write_text_atomic
+from model.statement import Statement
+from model.views import (
+    ChartData,
+    DisplayScale,
+    StatementChecks,
+    StatementTable,
+    chart_of_lines,
+    selection_csv,
+    selection_tsv,
+    statement_table,
+)
+
+SCALE_TOOLTIPS = {
+    DisplayScale.AS_REPORTED: "Amounts as the filing prints them",
+    DisplayScale.THOUSANDS: "Money amounts in thousands (shares, per-share amounts and percentages stay as printed)",
+    DisplayScale.MILLIONS: "Money amounts in millions (shares, per-share amounts and percentages stay as printed)",
+    DisplayScale.BILLIONS: "Money amounts in billions (shares, per-share amounts and percentages stay as printed)",
+}
+
+
+class StatementPanel(QWidget):
+    chart_requested = Signal(object)  # ChartData
+    scale_changed = Signal(object)  # DisplayScale
+    show_derived_changed = Signal(bool)
+
+    def __init__(self, scale: DisplayScale = DisplayScale.AS_REPORTED, show_derived: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.statement: Statement | None = None
+        self.checks: StatementChecks | None = None
+        self.rounding = Rounding.HALF
+        self.file_name = ""
+
+        self.title = QLabel()
+        self.title.setObjectName("statementTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search line items (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip("Show only the lines whose label or section contains this text")
+        self.search.setAcceptDrops(False)  # files dropped here open as filings, like anywhere else
+
+        self.scale_box = QComboBox()
+        self.scale_box.setObjectName("scale")
+        for option in DisplayScale:
+            self.scale_box.addItem(option.value.capitalize(), option)
+            self.scale_box.setItemData(self.scale_box.count() - 1, SCALE_TOOLTIPS[option], Qt.ItemDataRole.ToolTipRole)
+        self.scale_box.setToolTip("Show money amounts in another scale")
+        self.scale_box.setCurrentIndex(list(DisplayScale).index(scale))
+
+        self.unit_label = QLabel()
+        self.unit_label.setObjectName("unitCaption")
+        self.unit_label.setToolTip("Unit and scale of the amounts shown")
+
+        self.derived_box = QCheckBox("Derived periods")
+        self.derived_box.setChecked(show_derived)
+        self.derived_box.setToolTip(
+            "Add quarters and halves computed from cumulative periods (1Q = 1H \u2212 2Q), shown in italics and marked \u201c(derived)\u201d"
+        )
+
+        self.chart_button = QPushButton("Chart selection")
+        self.chart_button.setToolTip("Chart the selected lines in a new tab (Ctrl+G)")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addSpacing(8)
+        bar.addWidget(QLabel("Scale:"))
+        bar.addWidget(self.scale_box)
+        bar.addWidget(self.unit_label)
+        bar.addSpacing(8)
+        bar.addWidget(self.derived_box)
+        bar.addStretch(1)
+        bar.addWidget(self.chart_button)
+
+        self.model = StatementTableModel(self)
+        self.proxy = StatementFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setObjectName("statementTable")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # statement order until a header is clicked
+        self.view.horizontalHeader().setSortIndicatorClearable(True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.view.horizontalHeader().setHighlightSections(False)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setCornerButtonEnabled(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setToolTip("")
+
+        self.copy_action = QAction("Copy", self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.setToolTip("Copy the selected cells as tab-separated text for a spreadsheet")
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.view.addAction(self.copy_action)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.scale_box.currentIndexChanged.connect(self._on_scale_chosen)
+        self.derived_box.toggled.connect(self._on_derived_toggled)
+        self.chart_button.clicked.connect(self.request_chart)
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def scale(self) -> DisplayScale:
+        return self.scale_box.currentData()
+
+    def set_scale(self, scale: DisplayScale) -> None:
+        self.scale_box.setCurrentIndex(list(DisplayScale).index(scale))
+
+    @property
+    def show_derived(self) -> bool:
+        return self.derived_box.isChecked()
+
+    def set_show_derived(self, show: bool) -> None:
+        self.derived_box.setChecked(show)
+
+    @property
+    def table(self) -> StatementTable | None:
+        return self.model.table
+
+    def show_statement(self, statement: Statement | None, checks: StatementChecks | None = None, file_name: str = "", rounding: Rounding = Rounding.HALF) -> None:
+        self.statement, self.checks, self.file_name, self.rounding = statement, checks, file_name, rounding
+        self.search.clear()
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self._rebuild()
+        self.view.scrollToTop()
+
+    def _rebuild(self) -> None:
+        if self.statement is None:
+            self.model.set_table(None)
+            self.title.clear()
+            self.unit_label.clear()
+            return
+        table = statement_table(self.statement, self.scale, self.show_derived, self.checks)
+        self.model.set_table(table)
+        self.title.setText(f"<b>{_escape(self.statement.title)}</b> <span style='color:#666'>\u00b7 {self.statement.kind.value} \u00b7 {_escape(self.file_name)}</span>")
+        self.unit_label.setText(table.caption)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.resizeColumnsToContents()
+        label_width = min(max(self.view.columnWidth(0), 220), 420)
+        self.view.setColumnWidth(0, label_width)
+        for column in range(1, self.model.columnCount()):
+            self.view.setColumnWidth(column, max(self.view.columnWidth(column) + 12, 96))
+
+    @Slot(int)
+    def _on_scale_chosen(self, _index: int) -> None:
+        selection = self._selection_positions()
+        self._rebuild()
+        self._restore_selection(selection)
+        self.scale_changed.emit(self.scale)
+
+    @Slot(bool)
+    def _on_derived_toggled(self, show: bool) -> None:
+        self._rebuild()
+        self.show_derived_changed.emit(show)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ------------------------------------------------------------------ selection
+
+    def _selection_positions(self) -> list[tuple[int, int]]:
+        positions = []
+        for index in self.view.selectionModel().selectedIndexes():
+            source = self.proxy.mapToSource(index)
+            positions.append((source.row(), source.column()))
+        return positions
+
+    def _restore_selection(self, positions: list[tuple[int, int]]) -> None:
+        selection = self.view.selectionModel()
+        for row, column in positions:
+            index = self.proxy.mapFromSource(self.model.index(row, column))
+            if index.isValid():
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+
+    def select_lines(self, lines: list[int], columns: list[int] | None = None) -> None:
+        """Select cells by statement line and table column (all columns, label included, when None)."""
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        model_columns = range(self.model.columnCount()) if columns is None else [c + 1 for c in columns]
+        for line in lines:
+            for column in model_columns:
+                index = self.proxy.mapFromSource(self.model.index(line, column))
+                if index.isValid():
+                    selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+
+    def selected_cells(self) -> tuple[list[int], list[int], set[tuple[int, int]] | None]:
+        """(lines in view order, table columns in order, selected (line, column) cells).
+
+        A selected line-item cell stands for its whole line. With nothing selected, the whole
+        table as shown (filtered and sorted) with every cell."""
+        table = self.table
+        if table is None:
+            return [], [], set()
+        all_columns = list(range(len(table.columns)))
+        view_rows = [self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in range(self.proxy.rowCount())]
+        positions = self._selection_positions()
+        if not positions:
+            return view_rows, all_columns, None
+        cells: set[tuple[int, int]] = set()
+        for line, model_column in positions:
+            if model_column == 0:
+                cells.update((line, column) for column in all_columns)
+            else:
+                cells.add((line, model_column - 1))
+        lines = [line for line in view_rows if any(position[0] == line for position in positions)]
+        columns = sorted({column for _, column in cells})
+        return lines, columns, cells
+
+    def selection_csv(self) -> str:
+        lines, columns, cells = self.selected_cells()
+        return selection_csv(self.table, lines, columns, cells)
+
+    def selection_tsv(self) -> str:
+        lines, columns, cells = self.selected_cells()
+        return selection_tsv(self.table, lines, columns, cells)
+
+    @Slot()
+    def copy_selection(self) -> None:
+        if self.table is not None:
+            QGuiApplication.clipboard().setText(self.selection_tsv())
+
+    def chart_data(self) -> ChartData | None:
+        """The selected lines that have values, as a chart; None when none is selected."""
+        table = self.table
+        if table is None:
+            return None
+        lines, _, cells = self.selected_cells()
+        if cells is None:
+            return None
+        charted = [line for line in lines if not table.lines[line].is_heading and any(key[0] == line for key in table.cells)]
+        return chart_of_lines(table, charted) if charted else None
+
+    @Slot()
+    def request_chart(self) -> None:
+        self.chart_requested.emit(self.chart_data())
+
+    # ------------------------------------------------------------------ exports (take a path; dialogs only choose it)
+
+    def export_csv(self, path: str | Path) -> None:
+        write_text_atomic(path, self.selection_csv())
+
+    def export_png(self, path: str | Path) -> None:
+        """The table as it is on screen (a grab of the widget, at the widget's size)."""
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.view.grab().save(buffer, "PNG")
+        write_bytes_atomic(path, bytes(buffer.data()))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,164 @@
+"""The statement table: a QAbstractTableModel over one laid-out statement, and the proxy
+that sorts and filters it without ever reordering the statement."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from model.views import LINE_ITEM_HEADER, StatementTable, TableCell, header_text
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # real numbers (or the plain label) for sorting
+LINE_ROLE = Qt.ItemDataRole.UserRole + 2  # the statement line a row shows
+
+INDENT = "\u2003"  # one em space per hierarchy level keeps indentation in any font
+NEGATIVE_COLOUR = QColor(176, 0, 32)
+PROBLEM_COLOUR = QColor(255, 214, 153)
+DERIVED_HEADER_COLOUR = QColor(90, 90, 90)
+
+NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LABEL_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _font(bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont()
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+class StatementTableModel(QAbstractTableModel):
+    """Column 0 is the line item, then one column per statement column in the table's order.
+    Every role is answered explicitly; anything else is None."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._table: StatementTable | None = None
+        self._fonts = {(b, i): _font(b, i) for b in (False, True) for i in (False, True)}
+        self._negative = QBrush(NEGATIVE_COLOUR)
+        self._problem = QBrush(PROBLEM_COLOUR)
+
+    @property
+    def table(self) -> StatementTable | None:
+        return self._table
+
+    def set_table(self, table: StatementTable | None) -> None:
+        self.beginResetModel()
+        self._table = table
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self._table is None else len(self._table.lines)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self._table is None else 1 + len(self._table.columns)
+
+    def statement_column(self, model_column: int) -> int | None:
+        """The statement column a model column shows; None for the line-item column."""
+        return None if model_column == 0 else model_column - 1
+
+    def cell(self, index: AnyIndex) -> TableCell | None:
+        column = self.statement_column(index.column())
+        if self._table is None or column is None:
+            return None
+        return self._table.cells.get((index.row(), column))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if self._table is None or not index.isValid():
+            return None
+        line = self._table.lines[index.row()]
+        if role == LINE_ROLE:
+            return index.row()
+        if index.column() == 0:
+            return self._label_data(index.row(), line, role)
+        cell = self.cell(index)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return NUMBER_ALIGNMENT
+        if role == Qt.ItemDataRole.FontRole:
+            return self._fonts[(line.is_total, cell is not None and cell.derived)]
+        if cell is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.tooltip
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._negative if cell.negative else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._problem if cell.problem else None
+        if role == SORT_ROLE:
+            return cell.value
+        return None
+
+    def _label_data(self, row: int, line, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return INDENT * line.level + line.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._table.line_tooltip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return LABEL_ALIGNMENT
+        if role == Qt.ItemDataRole.FontRole:
+            return self._fonts[(line.is_total or line.is_heading, False)]
+        if role == SORT_ROLE:
+            return line.label.casefold()
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if self._table is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        column = self.statement_column(section)
+        spec = None if column is None else self._table.columns[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return LINE_ITEM_HEADER if spec is None else header_text(spec)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Line items ({self._table.caption} unless a line says otherwise)" if spec is None else spec.tooltip()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return LABEL_ALIGNMENT if spec is None else NUMBER_ALIGNMENT
+        if role == Qt.ItemDataRole.FontRole and spec is not None and spec.derived:
+            return self._fonts[(False, True)]
+        if role == Qt.ItemDataRole.ForegroundRole and spec is not None and spec.derived:
+            return DERIVED_HEADER_COLOUR
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class StatementFilterProxy(QSortFilterProxyModel):
+    """Sorts by real numbers (empty cells last) and keeps the lines whose label or section
+    contains the search text."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._needle = ""
+
+    def set_search(self, text: str) -> None:
+        needle = " ".join(text.split()).casefold()
+        if needle != self._needle:
+            self._needle = needle
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        table = model.table if isinstance(model, StatementTableModel) else None
+        if table is None:
+            return True
+        line = table.lines[source_row]
+        haystack = " ".join((table.labels[source_row], *line.section)).casefold()
+        return self._needle in haystack
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        a = left.data(SORT_ROLE)
+        b = right.data(SORT_ROLE)
+        if a is None or b is None:
+            # empty cells after every value, whichever way the column sorts
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return (a is not None and b is None) == ascending and a is not b
+        return a < b

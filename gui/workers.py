@@ -1,0 +1,186 @@
+"""Loading filings off the GUI thread.
+
+Each file is one ``QRunnable`` on the global ``QThreadPool``; its signals live on a separate
+``QObject`` (a runnable is not a QObject) and reach the GUI thread queued. The loader holds a
+reference to every worker until it has finished, drops results that went stale (a newer
+load of the same file, or a cancelled batch) and reports each batch once, with the files
+that failed and why.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from model.errors import FilingError, LoadCancelled
+
+
+class WorkerSignals(QObject):
+    started = Signal(int)  # ticket
+    progress = Signal(int, float, str)  # ticket, fraction, message
+    returned = Signal(int, object)  # ticket, CheckedFiling
+    errored = Signal(int, str, str)  # ticket, path, plain reason
+    crashed = Signal(int, object)  # ticket, an unexpected exception (a bug) for the error route
+    cancelled = Signal(int)
+    finished = Signal(int)
+
+
+class LoadWorker(QRunnable):
+    """Reads one filing through the model's one loader path and runs its checks."""
+
+    def __init__(self, ticket: int, path: str, cancel: threading.Event, signals: WorkerSignals) -> None:
+        super().__init__()
+        # Python owns the worker (the loader holds it until ``finished``); the pool reads
+        # autoDelete before run(), so it never touches the object afterwards
+        self.setAutoDelete(False)
+        self.ticket = ticket
+        self.path = path
+        self.signals = signals
+        self._cancel = cancel
+
+    def run(self) -> None:
+        # imported here so that the window can appear before pandas and the readers load
+        from model.views import load_checked_filing
+
+        ticket = self.ticket
+        self.signals.started.emit(ticket)
+        try:
+            loaded = load_checked_filing(
+                self.path,
+                progress=lambda fraction, message: self.signals.progress.emit(ticket, fraction, message),
+                cancelled=self._cancel.is_set,
+            )
+        except LoadCancelled:
+            self.signals.cancelled.emit(ticket)
+        except FilingError as error:
+            self.signals.errored.emit(ticket, error.path, error.reason)
+        except Exception as error:  # noqa: BLE001 - a bug in a reader: handed to the error route, never swallowed
+            self.signals.crashed.emit(ticket, error)
+        else:
+            self.signals.returned.emit(ticket, loaded)
+        finally:
+            self.signals.finished.emit(ticket)
+
+
+@dataclass
+class Batch:
+    """Files asked for together (one drop, one Open dialog): reported together when done."""
+
+    number: int
+    tickets: set[int] = field(default_factory=set)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    loaded: int = 0
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+class FilingLoader(QObject):
+    """Loads files in parallel and hands each result to the GUI thread."""
+
+    loaded = Signal(int, object)  # batch number, CheckedFiling
+    crashed = Signal(str, object)  # path, exception
+    progress_changed = Signal(float, str)  # overall fraction of the running loads, latest message
+    busy_changed = Signal(bool)
+    batch_finished = Signal(int, int, list)  # batch number, files loaded, [(path, reason)] of failures
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._workers: dict[int, LoadWorker] = {}
+        self._batch_of: dict[int, Batch] = {}
+        self._latest_ticket: dict[str, int] = {}
+        self._fractions: dict[int, float] = {}
+        self._next_ticket = 1
+        self._next_batch = 1
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._workers)
+
+    def load(self, paths: list[str]) -> int:
+        """Start loading; returns the batch number that ``batch_finished`` will report."""
+        batch = Batch(self._next_batch)
+        self._next_batch += 1
+        was_busy = self.busy
+        for path in dict.fromkeys(str(Path(p).absolute()) for p in paths):
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            # parented, so that the worker thread dropping the last Python reference never
+            # deletes a QObject of the GUI thread; deleted on the GUI thread once finished
+            signals = WorkerSignals(self)
+            worker = LoadWorker(ticket, path, batch.cancel, signals)
+            signals.progress.connect(self._on_progress)
+            signals.returned.connect(self._on_returned)
+            signals.errored.connect(self._on_errored)
+            signals.crashed.connect(self._on_crashed)
+            signals.finished.connect(self._on_finished)
+            self._workers[ticket] = worker
+            self._batch_of[ticket] = batch
+            self._latest_ticket[path] = ticket
+            self._fractions[ticket] = 0.0
+            batch.tickets.add(ticket)
+        if not batch.tickets:
+            self.batch_finished.emit(batch.number, 0, [])
+            return batch.number
+        if not was_busy:
+            self.busy_changed.emit(True)
+        for ticket in sorted(batch.tickets):
+            self._pool.start(self._workers[ticket])
+        return batch.number
+
+    def cancel(self) -> None:
+        """Stop every running load; whatever they still deliver is dropped."""
+        for batch in {id(b): b for b in self._batch_of.values()}.values():
+            batch.cancel.set()
+
+    def _is_current(self, ticket: int) -> bool:
+        batch = self._batch_of.get(ticket)
+        worker = self._workers.get(ticket)
+        if batch is None or worker is None or batch.cancel.is_set():
+            return False
+        return self._latest_ticket.get(worker.path) == ticket
+
+    @Slot(int, float, str)
+    def _on_progress(self, ticket: int, fraction: float, message: str) -> None:
+        if ticket not in self._fractions:
+            return
+        self._fractions[ticket] = fraction
+        name = Path(self._workers[ticket].path).name
+        self.progress_changed.emit(sum(self._fractions.values()) / len(self._fractions), f"{name}: {message}")
+
+    @Slot(int, object)
+    def _on_returned(self, ticket: int, loaded: object) -> None:
+        if self._is_current(ticket):
+            batch = self._batch_of[ticket]
+            batch.loaded += 1
+            self.loaded.emit(batch.number, loaded)
+
+    @Slot(int, str, str)
+    def _on_errored(self, ticket: int, path: str, reason: str) -> None:
+        if self._is_current(ticket):
+            self._batch_of[ticket].failures.append((path, reason))
+
+    @Slot(int, object)
+    def _on_crashed(self, ticket: int, error: object) -> None:
+        worker = self._workers.get(ticket)
+        if worker is not None:
+            self._batch_of[ticket].failures.append((worker.path, f"Tickmark failed while reading it ({type(error).__name__}); the details are in the error log"))
+            self.crashed.emit(worker.path, error)
+
+    @Slot(int)
+    def _on_finished(self, ticket: int) -> None:
+        worker = self._workers.pop(ticket, None)
+        if worker is not None:
+            worker.signals.deleteLater()
+        self._fractions.pop(ticket, None)
+        batch = self._batch_of.pop(ticket, None)
+        if batch is None:
+            return
+        batch.tickets.discard(ticket)
+        if not batch.tickets:
+            self.batch_finished.emit(batch.number, batch.loaded, list(batch.failures))
+        if not self._workers:
+            self._latest_ticket.clear()
+            self.busy_changed.emit(False)
