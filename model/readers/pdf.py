@@ -1,0 +1,1001 @@
+"""PDF filings with a text layer -> raw tables rebuilt from word positions.
+
+Statements in filings are mostly unruled, so tables are rebuilt from where words sit rather
+than from drawn cells. The work is split in two passes because pdfplumber's layout analysis
+costs ~100 ms a page and pypdfium2's plain text ~2 ms: pypdfium2 reads every page (text lines,
+running headers, which pages look like tables), pdfplumber only the pages that do.
+
+Per page the steps run as a chain of small functions, in the style of pdfplumber's table.py:
+words -> lines (sign fragments glued) -> side-by-side bands -> body blocks -> header lines
+-> value columns -> rows (wrapped labels joined) -> RawTable with title and context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+
+import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium_raw
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from model.errors import FilingError
+from model.raw import RawCell, RawDocument, RawTable, SourceRef
+from model.readers import ProgressCallback
+from model.readers.text import is_title_line
+
+PASSWORD_REASON = "the PDF is password-protected; open it in a PDF viewer, save an unprotected copy and open that"
+SCANNED_REASON = "scanned PDF: no text layer, OCR is not supported"
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutSettings:
+    """Distances in PDF points, most of them relative to the font size of the lines involved."""
+
+    line_tolerance: float = 2.5  # words whose tops differ by less sit on one printed line
+    label_gap: float = 12.0  # a number this far from the word before it starts a value column
+    fragment_gap: float = 12.0  # ")" or "%" this close to a number belongs to it
+    phrase_gap_factor: float = 0.8  # header words further apart than this x size are separate phrases
+    row_gap_factor: float = 2.2  # a blank space taller than this x size ends a table body
+    header_gap_factor: float = 3.0  # header lines sit at most this x size above each other
+    min_value_lines: int = 2  # fewer lines with numbers is prose with a figure in it, not a table
+    min_side_by_side_lines: int = 4  # lines printing "label values label values" that split a page
+    title_reach: int = 10  # lines above a table searched for its title
+    title_distance: float = 160.0  # and how far above it they may be
+
+    def __post_init__(self) -> None:
+        if min(self.line_tolerance, self.label_gap, self.fragment_gap, self.row_gap_factor) <= 0:
+            raise ValueError("layout distances must be positive")
+        if self.min_value_lines < 1 or self.min_side_by_side_lines < 1 or self.title_reach < 1:
+            raise ValueError("layout counts must be at least 1")
+
+
+SETTINGS = LayoutSettings()
+BBox = tuple[float, float, float, float]
+
+# ----------------------------------------------------------------------------- token patterns
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_FOOTNOTE_SUFFIX = r"(?:\s?\((?:[a-z]|\d{1,2})\)|\*\d?)?"
+_VALUE_TOKEN_RE = re.compile(
+    rf"^[\[(]?(?:[△▲]\s?)?[-+−–]?[$¥€£]?\(?(?:{_NUMBER})\)?(?:%|pp|pts?|bps|x)?[)\]]?%?\$?{_FOOTNOTE_SUFFIX}$"
+    r"|^[-—–－―‐−]{1,3}%?$"
+    r"|^(?:n/?m|n/?a)$"
+    r"|^\d{1,3}(?:,\d{1,3})+$",  # note references such as "5,16,34"
+    re.IGNORECASE,
+)
+_YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d{2}\)?[,.]?$")
+_CLOSING_FRAGMENT_RE = re.compile(r"^(?:\)|%|%\)|\)%|\]|pp|pts?|bps)$")
+_OPENING_FRAGMENTS = frozenset({"(", "[", "△", "▲", "-", "−", "("})
+_SPACED_OPENING_FRAGMENTS = frozenset({"△", "▲"})  # printed "△ 22,850": kept as printed
+_CURRENCY_TOKENS = frozenset({"$", "US$", "¥", "￥", "€", "£", "A$", "C$"})
+_CAPTION_RE = re.compile(r"^\(.*\)$|^\(?(?:in|amounts in|dollars in|unit:?)\s|^\(?(?:millions|thousands|billions) of\b", re.IGNORECASE)
+_STATEMENT_TITLE_RE = re.compile(
+    r"statements? of|balance sheets?|cash flows|financial position|comprehensive income|changes in (?:net assets|equity)",
+    re.IGNORECASE,
+)
+_STATEMENT_NAME_RE = re.compile(r"\bstatements? of\b|\bbalance sheets?\b|\bstatements?\s*(?:\(continued\))?$", re.IGNORECASE)
+_INTRODUCES_TABLE_RE = re.compile(r"\bthe following\b|\bas follows\b|\btables? (?:below|above)\b", re.IGNORECASE)
+_TABLE_NAME_RE = re.compile(
+    r"statements?|balance|cash flows?|income|operations|position|comprehensive|equity|summary|segments?|"
+    r"highlights|reconciliation|results|revenues?|sales|profit|earnings|breakdown|by region|outlook|guidance",
+    re.IGNORECASE,
+)
+_PERIOD_WORD_RE = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|year|as of|fiscal|half)\b", re.IGNORECASE)
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:page\s*)?[-–]?\s*[A-Z]?-?\d{1,3}\s*[-–]?$|^\d{1,3}\s*(?:/|of)\s*\d{1,3}$|^page\s+\d+\s+of\s+\d+$",
+    re.IGNORECASE,
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_UNFINISHED_LABEL_RE = re.compile(
+    r"(?:\b(?:to|of|and|or|for|in|on|the|from|by|with|at|as|before|after|under|per|less|including|excluding|net)|[,&(/-])$",
+    re.IGNORECASE,
+)
+
+
+def is_value_token(text: str) -> bool:
+    return bool(_VALUE_TOKEN_RE.match(text))
+
+
+def is_year_token(text: str) -> bool:
+    return bool(_YEAR_TOKEN_RE.match(text))
+
+
+# ----------------------------------------------------------------------------- geometry types
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    def joined(self, other: Word, separator: str = "") -> Word:
+        return Word(
+            self.text + separator + other.text,
+            min(self.x0, other.x0),
+            max(self.x1, other.x1),
+            min(self.top, other.top),
+            max(self.bottom, other.bottom),
+            max(self.size, other.size),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Words printed on one line, left to right, with the values among them flagged."""
+
+    words: tuple[Word, ...]
+    values: tuple[bool, ...]  # per word: a figure in a value column rather than part of a label
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return median(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def value_words(self) -> list[Word]:
+        return [w for w, is_value in zip(self.words, self.values) if is_value]
+
+    @property
+    def has_values(self) -> bool:
+        return any(self.values)
+
+    @property
+    def value_left(self) -> float:
+        return min(w.x0 for w in self.value_words)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A value column: the span of the figures printed in it, and the cell it may claim."""
+
+    x0: float
+    x1: float
+    cell_x0: float
+    cell_x1: float
+
+    def overlap(self, x0: float, x1: float) -> float:
+        return max(0.0, min(self.x1, x1) - max(self.x0, x0))
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A table found on a page: its header lines and its body lines, top to bottom."""
+
+    header: tuple[Line, ...]
+    body: tuple[Line, ...]
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return self.header + self.body
+
+    @property
+    def bbox(self) -> BBox:
+        lines = self.lines
+        return (min(l.x0 for l in lines), lines[0].top, max(l.x1 for l in lines), lines[-1].bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Words of one line close enough together to be read as one piece of text."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
+    """Read every table of a text-layer PDF. Raises FilingError with a plain reason."""
+    report = progress or (lambda fraction, message: None)
+    report(0.0, "reading the PDF's text")
+    page_texts, warnings = read_page_texts(path)
+    if not any(len("".join(text.split())) >= 20 for text in page_texts):
+        raise FilingError(path, SCANNED_REASON)
+    table_pages = find_table_pages(page_texts)
+    running = running_line_keys(page_texts)
+    report(0.05, f"{len(table_pages)} of {len(page_texts)} pages hold tables")
+    tables, page_warnings = read_tables(path, table_pages, running, report)
+    report(1.0, f"{len(tables)} tables found")
+    return RawDocument(
+        file_name=path.name,
+        path=str(path),
+        format="pdf",
+        tables=tables,
+        text_lines=[line for text in page_texts for line in text_lines(text)],
+        page_count=len(page_texts),
+        warnings=warnings + page_warnings,
+    )
+
+
+def read_page_texts(path: Path) -> tuple[list[str], list[str]]:
+    """The plain text of every page (pypdfium2, fast), and warnings about pages without text."""
+    try:
+        document = pypdfium2.PdfDocument(path, password="")
+    except pypdfium2.PdfiumError as error:
+        raise FilingError(path, _open_failure_reason(error)) from None
+    texts: list[str] = []
+    image_only: list[int] = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            if not texts[-1].strip() and _has_images(page):
+                image_only.append(index + 1)
+            textpage.close()
+            page.close()
+    except pypdfium2.PdfiumError as error:
+        raise FilingError(path, f"damaged PDF: page {len(texts) + 1} cannot be read ({error})") from None
+    finally:
+        document.close()
+    if not texts:
+        raise FilingError(path, "damaged PDF: it has no pages")
+    warnings = []
+    if image_only and len(image_only) < len(texts):
+        pages = ", ".join(str(n) for n in image_only)
+        warnings.append(f"page(s) {pages} are scanned images without text; their tables were not read")
+    return texts, warnings
+
+
+def _open_failure_reason(error: pypdfium2.PdfiumError) -> str:
+    if error.err_code == pdfium_raw.FPDF_ERR_PASSWORD:
+        return PASSWORD_REASON
+    if error.err_code == pdfium_raw.FPDF_ERR_SECURITY:
+        return "the PDF uses a kind of protection Tickmark cannot open; save an unprotected copy from a PDF viewer and open that"
+    return "damaged PDF: its structure cannot be read (it may be truncated, corrupt or not really a PDF)"
+
+
+def _has_images(page: pypdfium2.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+
+
+def text_lines(page_text: str) -> list[str]:
+    """Lines of prose of one page, whitespace collapsed; pdfium marks broken ligatures with U+FFFE."""
+    lines = []
+    for raw in page_text.replace("\ufffe", "").replace("\x02", "").splitlines():
+        line = " ".join(raw.split())
+        if line:
+            lines.append(line)
+    return lines
+
+
+def read_tables(
+    path: Path, page_numbers: list[int], running: frozenset[str], report: ProgressCallback
+) -> tuple[list[RawTable], list[str]]:
+    """Layout analysis (pdfplumber) of the given pages only."""
+    tables: list[RawTable] = []
+    warnings: list[str] = []
+    if not page_numbers:
+        return tables, warnings
+    try:
+        with pdfplumber.open(path, password="", pages=page_numbers) as pdf:
+            for done, page in enumerate(pdf.pages, start=1):
+                report(0.05 + 0.95 * (done - 1) / len(page_numbers), f"reading tables on page {page.page_number}")
+                try:
+                    words = page_words(page)
+                    rules = vertical_rules(page)
+                except (PSException, PdfminerException, MalformedPDFException) as error:
+                    warnings.append(f"page {page.page_number} could not be laid out ({error}); its tables are missing")
+                    continue
+                finally:
+                    page.close()
+                tables.extend(
+                    page_tables(words, rules, page.page_number, float(page.height), path.name, running, first_index=len(tables))
+                )
+    except (PSException, PdfminerException, MalformedPDFException) as error:
+        raise FilingError(path, f"damaged PDF: its pages cannot be laid out ({error})") from None
+    return tables, warnings
+
+
+def page_words(page: pdfplumber.page.Page) -> list[Word]:
+    """The page's upright words, without page furniture: page numbers and running headers
+    printed in the top and bottom margins."""
+    raw_words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
+    words = []
+    for raw in raw_words:
+        # broken ligatures come out as control characters ("bene\x00ts"): drop them
+        text = _CONTROL_RE.sub("", raw["text"])
+        if raw.get("upright", True) and text.strip():
+            words.append(Word(text, float(raw["x0"]), float(raw["x1"]), float(raw["top"]), float(raw["bottom"]), float(raw["size"])))
+    return words
+
+
+def vertical_rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float]]:
+    """Drawn vertical rules as (x, top, bottom): thin lines and hairline rectangles, not shading."""
+    rules = [(float(l["x0"]), float(l["top"]), float(l["bottom"])) for l in page.lines if abs(l["x1"] - l["x0"]) < 1.0]
+    rules += [
+        ((float(r["x0"]) + float(r["x1"])) / 2, float(r["top"]), float(r["bottom"]))
+        for r in page.rects
+        if r["x1"] - r["x0"] <= 2.0 and r["bottom"] - r["top"] >= 5.0
+    ]
+    return rules
+
+
+# ----------------------------------------------------------------------------- finding pages
+
+
+_ROW_END_RE = re.compile(r"^(?:[(\[△▲-]?[$¥]?\d[\d,]*(?:\.\d+)?[)\]]?%?|[-—–－]|\$|%|\)|%\))$")
+
+
+def is_row_like(line: str) -> bool:
+    """A line of text ending in two or more figures after a label: a printed table row."""
+    tokens = line.split()
+    figures = 0
+    for token in reversed(tokens):
+        if not _ROW_END_RE.match(token):
+            break
+        figures += 1
+    return figures >= 2 and len(tokens) > figures
+
+
+def looks_like_table_page(page_text: str) -> bool:
+    rows = sum(1 for line in page_text.splitlines() if is_row_like(line))
+    return rows >= 5 or (rows >= 3 and bool(_STATEMENT_TITLE_RE.search(page_text)))
+
+
+def find_table_pages(page_texts: Sequence[str]) -> list[int]:
+    """1-based numbers of the pages worth a layout analysis."""
+    return [number for number, text in enumerate(page_texts, start=1) if looks_like_table_page(text)]
+
+
+def line_key(text: str) -> str:
+    """A line reduced to its letters, so that page headers match whatever their page number or spacing."""
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def running_line_keys(page_texts: Sequence[str]) -> frozenset[str]:
+    """Lines printed on many pages (running headers and footers): never a table's title."""
+    counts: Counter[str] = Counter()
+    for text in page_texts:
+        counts.update({line_key(line) for line in text.splitlines()} - {""})
+    threshold = max(3.0, 0.3 * len(page_texts))
+    return frozenset(key for key, count in counts.items() if count >= threshold)
+
+
+# ----------------------------------------------------------------------------- words -> lines
+
+
+def group_lines(words: Iterable[Word], settings: LayoutSettings = SETTINGS) -> list[Line]:
+    """Words into printed lines by their tops, each line read left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(word.top - lines[-1][0].top) <= settings.line_tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [make_line(group, settings) for group in lines]
+
+
+def make_line(words: Iterable[Word], settings: LayoutSettings = SETTINGS) -> Line:
+    tokens = glue_fragments(sorted(words, key=lambda w: w.x0), settings)
+    return Line(tuple(tokens), flag_values(tokens, settings))
+
+
+def glue_fragments(words: list[Word], settings: LayoutSettings = SETTINGS) -> list[Word]:
+    """Put split signs back on their numbers ("(7,348" + ")", "(0.3" + "%)", "△" + "22,850") and
+    drop lone currency signs, which only mark the first and total rows."""
+    tokens: list[Word] = []
+    pending_opening: Word | None = None
+    for word in words:
+        if word.text in _CURRENCY_TOKENS:
+            continue
+        if pending_opening is not None:
+            if is_value_token(word.text) and word.x0 - pending_opening.x1 <= settings.fragment_gap:
+                separator = " " if pending_opening.text in _SPACED_OPENING_FRAGMENTS else ""
+                word = pending_opening.joined(word, separator)
+            else:
+                tokens.append(pending_opening)
+            pending_opening = None
+        if word.text in _OPENING_FRAGMENTS:
+            pending_opening = word
+            continue
+        previous = tokens[-1] if tokens else None
+        if (
+            previous is not None
+            and _CLOSING_FRAGMENT_RE.match(word.text)
+            and is_value_token(previous.text)
+            and word.x0 - previous.x1 <= settings.fragment_gap
+        ):
+            tokens[-1] = previous.joined(word)
+            continue
+        tokens.append(word)
+    if pending_opening is not None:
+        tokens.append(pending_opening)
+    return tokens
+
+
+def flag_values(tokens: Sequence[Word], settings: LayoutSettings = SETTINGS) -> tuple[bool, ...]:
+    """Which tokens are figures in value columns. A number counts when it stands apart from the
+    words around it; "December 31, 2023" or "443,222,000 shares" inside a label do not."""
+    flags: list[bool] = []
+    for index, token in enumerate(tokens):
+        if not is_value_token(token.text):
+            flags.append(False)
+            continue
+        before = tokens[index - 1] if index > 0 else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        apart_before = before is None or flags[-1] or token.x0 - before.x1 >= settings.label_gap
+        apart_after = after is None or is_value_token(after.text) or after.x0 - token.x1 >= settings.label_gap
+        flags.append(apart_before and apart_after)
+    return tuple(flags)
+
+
+def split_phrases(line: Line, settings: LayoutSettings = SETTINGS) -> list[Phrase]:
+    """A line cut where the space between words is wider than a word space. Runs of bare years
+    ("2023 2022") are cut into single years: they always head separate columns."""
+    phrases: list[list[Word]] = []
+    gap = settings.phrase_gap_factor * line.size
+    for word in line.words:
+        if phrases and word.x0 - phrases[-1][-1].x1 <= gap:
+            phrases[-1].append(word)
+        else:
+            phrases.append([word])
+    result: list[Phrase] = []
+    for words in phrases:
+        if len(words) > 1 and all(is_year_token(w.text) for w in words):
+            result.extend(Phrase((w,)) for w in words)
+        else:
+            result.append(Phrase(tuple(words)))
+    return result
+
+
+# ----------------------------------------------------------------------------- side-by-side tables
+
+
+def side_by_side_split(lines: Sequence[Line], settings: LayoutSettings = SETTINGS) -> tuple[float, int, int] | None:
+    """Where a page prints two tables next to each other (assets left, liabilities right):
+    the x of the gutter and the first and last line index of the stretch it runs through."""
+    evidence: list[tuple[int, float]] = []
+    for index, line in enumerate(lines):
+        second_label = _second_label_start(line)
+        if second_label is not None:
+            evidence.append((index, second_label))
+    if len(evidence) < settings.min_side_by_side_lines:
+        return None
+    middle = median(x for _, x in evidence)
+    starts = [x for _, x in evidence if middle - 60 <= x <= middle + 10]
+    if len(starts) < settings.min_side_by_side_lines:
+        return None
+    split_x = min(starts) - 1.0
+    first = min(i for i, x in evidence if x in starts)
+    last = max(i for i, x in evidence if x in starts)
+    while first > 0 and not _straddles(lines[first - 1], split_x):
+        first -= 1
+    while last + 1 < len(lines) and not _straddles(lines[last + 1], split_x):
+        last += 1
+    return split_x, first, last
+
+
+def _second_label_start(line: Line) -> float | None:
+    """x of a label that follows values on a line which then prints values again."""
+    seen_values = False
+    for index, (word, is_value) in enumerate(zip(line.words, line.values)):
+        if is_value:
+            seen_values = True
+        elif seen_values and any(line.values[index + 1 :]):
+            return word.x0
+    return None
+
+
+def _straddles(line: Line, x: float) -> bool:
+    return any(w.x0 < x < w.x1 for w in line.words)
+
+
+def split_bands(lines: list[Line], settings: LayoutSettings = SETTINGS) -> list[list[Line]]:
+    """The page's lines as independent bands: above, left, right and below a side-by-side stretch."""
+    split = side_by_side_split(lines, settings)
+    if split is None:
+        return [lines]
+    split_x, first, last = split
+    stretch = [w for line in lines[first : last + 1] for w in line.words]
+    left = group_lines((w for w in stretch if w.x1 <= split_x), settings)
+    right = group_lines((w for w in stretch if w.x0 >= split_x), settings)
+    return [band for band in (lines[:first], left, right, lines[last + 1 :]) if band]
+
+
+# ----------------------------------------------------------------------------- lines -> table blocks
+
+
+def find_blocks(lines: Sequence[Line], settings: LayoutSettings = SETTINGS) -> list[Block]:
+    """Table bodies (runs of lines with figures) with the header lines printed above them."""
+    blocks: list[Block] = []
+    floor = 0  # lines above this index belong to the previous table
+    index = 0
+    while index < len(lines):
+        if not _starts_body(lines[index]):
+            index += 1
+            continue
+        end = _body_end(lines, index, settings)
+        body = list(lines[index:end])
+        value_left = min(line.value_left for line in body if line.has_values)
+        header, sections = _header_above(lines, floor, index, value_left, settings)
+        part = sections + body
+        if blocks and not header and index - len(sections) == floor and _carries_on(blocks[-1], part, settings):
+            blocks[-1] = Block(blocks[-1].header, blocks[-1].body + tuple(part))
+        elif sum(1 for line in body if line.has_values) >= settings.min_value_lines:
+            blocks.append(Block(tuple(header), tuple(part)))
+        else:
+            index += 1
+            continue
+        floor = index = end
+    return blocks
+
+
+def _carries_on(block: Block, part: Sequence[Line], settings: LayoutSettings) -> bool:
+    """Rows after a blank stretch, with nothing printed in between and figures in the same
+    columns, continue the table above (Intel's segment table, the foot of a balance sheet)."""
+    gap = part[0].top - block.body[-1].bottom
+    if gap > 3 * settings.row_gap_factor * block.body[-1].size:
+        return False
+    columns = find_columns(block.body, ())
+    figures = [w for line in part for w in line.value_words]
+    slack = 0.6 * block.body[-1].size  # a ")" hangs past the column's right edge
+    aligned = [w for w in figures if any(c.x0 - slack <= w.x1 <= c.x1 + slack for c in columns)]
+    return bool(figures) and len(aligned) == len(figures)
+
+
+def _starts_body(line: Line) -> bool:
+    return line.has_values and not _is_year_header(line)
+
+
+def _is_year_header(line: Line) -> bool:
+    """A line whose figures are all bare years ("(In millions)  2023  2022") heads columns."""
+    return line.has_values and all(is_year_token(w.text) for w in line.value_words)
+
+
+def _body_end(lines: Sequence[Line], start: int, settings: LayoutSettings) -> int:
+    """Index after the last line of the body that starts at ``start``."""
+    value_left = lines[start].value_left
+    size = lines[start].size
+    last_with_values = start
+    index = start + 1
+    while index < len(lines):
+        line, previous = lines[index], lines[index - 1]
+        if line.top - previous.bottom > settings.row_gap_factor * size or _is_year_header(line):
+            break
+        if line.has_values:
+            value_left = min(value_left, line.value_left)
+            last_with_values = index
+        elif line.x1 > value_left - 2 or _is_heading(line, size) or _INTRODUCES_TABLE_RE.search(line.text):
+            break  # prose running across the columns, or the next table's title or introduction
+        index += 1
+    end = last_with_values + 1
+    # a label wrapped below its figures still belongs to the table; a footnote after it does not
+    while end < index and lines[end].top - lines[end - 1].bottom < 0.5 * size and _continues_label(lines[end]):
+        end += 1
+    return end
+
+
+def _continues_label(line: Line) -> bool:
+    return line.text[:1].islower()
+
+
+def _is_heading(line: Line, body_size: float) -> bool:
+    """A label line that names a table rather than a group of rows: printed larger, or a
+    statement's name ("Consolidated Statements of Cash Flows (continued)")."""
+    return line.size >= body_size + 1.5 or bool(_STATEMENT_NAME_RE.search(line.text))
+
+
+def _header_above(
+    lines: Sequence[Line], floor: int, start: int, value_left: float, settings: LayoutSettings
+) -> tuple[list[Line], list[Line]]:
+    """Header lines above a body, and the section lines ("ASSETS", "REVENUE") between them."""
+    header: list[Line] = []
+    sections: list[Line] = []
+    below = lines[start]
+    size = below.size
+    for index in range(start - 1, floor - 1, -1):
+        line = lines[index]
+        if below.top - line.bottom > settings.header_gap_factor * size:
+            break
+        kind = _header_line_kind(line, value_left, size, settings)
+        if kind == "section" and not header:
+            sections.insert(0, line)
+        elif kind == "header":
+            header.insert(0, line)
+        else:
+            break
+        below = line
+    return header, sections
+
+
+def _header_line_kind(line: Line, value_left: float, body_size: float, settings: LayoutSettings) -> str:
+    """'header' (text over the value columns), 'section' (a label alone) or 'stop'."""
+    phrases = split_phrases(line, settings)
+    over_values = [p for p in phrases if p.x1 > value_left - 2]
+    over_labels = [p for p in phrases if p.x1 <= value_left - 2]
+    if not over_values:
+        return "stop" if _is_heading(line, body_size) else "section"
+    if any(p.x0 < value_left - 40 and (_names_a_table(p.text) or _reads_as_sentence(p.text)) for p in over_values):
+        return "stop"  # a centred title or a sentence running from the labels into the columns
+    if len(phrases) == 1 and _CAPTION_RE.match(phrases[0].text):
+        return "stop"  # "(Millions of yen)" over the whole table: a caption, kept as context
+    if any(_names_a_table(p.text) for p in over_labels):
+        return "stop"  # "Net Sales by Segment ... (millions of yen)": the next table's title line
+    if any(v and not is_year_token(w.text) for w, v in zip(line.words, line.values)):
+        return "stop"  # figures: a row of something else, not a header
+    return "header"
+
+
+def _names_a_table(text: str) -> bool:
+    return bool(_TABLE_NAME_RE.search(text)) and not _PERIOD_WORD_RE.search(text) and not _CAPTION_RE.match(text)
+
+
+def _reads_as_sentence(text: str) -> bool:
+    return len(text.split()) > 10 or text.endswith((".", ":"))
+
+
+# ----------------------------------------------------------------------------- columns
+
+
+def find_columns(body: Sequence[Line], rules: Sequence[tuple[float, float, float]]) -> list[Column]:
+    """Value columns: figures whose horizontal extents overlap, gathered over the whole body.
+
+    Figures are right-aligned, centred or hang a ")" past the column edge; overlapping extents
+    catch all three where clustering right edges would not.
+    """
+    spans = sorted((w.x0, w.x1) for line in body for w in line.value_words)
+    merged: list[list[float]] = []
+    for x0, x1 in spans:
+        if merged and x0 < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    top, bottom = body[0].top, body[-1].bottom
+    xs = sorted(x for x, rule_top, rule_bottom in rules if rule_top < bottom and rule_bottom > top)
+    columns = []
+    for position, (x0, x1) in enumerate(merged):
+        left_limit = merged[position - 1][1] if position > 0 else x0 - 2 * (x1 - x0)
+        right_limit = merged[position + 1][0] if position + 1 < len(merged) else x1 + (x1 - x0)
+        # a drawn rule bounds the cell; without one the cell reaches halfway to the neighbour
+        left_rules = [x for x in xs if left_limit <= x <= x0]
+        right_rules = [x for x in xs if x1 <= x <= right_limit]
+        cell_x0 = max(left_rules) if left_rules else (left_limit + x0) / 2 if position > 0 else left_limit
+        cell_x1 = min(right_rules) if right_rules else (x1 + right_limit) / 2 if position + 1 < len(merged) else right_limit
+        columns.append(Column(x0, x1, cell_x0, cell_x1))
+    return columns
+
+
+def column_for(x0: float, x1: float, columns: Sequence[Column]) -> int | None:
+    """The column a piece of text belongs to: the one it overlaps most, else the cell around its centre."""
+    best = max(range(len(columns)), key=lambda i: columns[i].overlap(x0, x1))
+    if columns[best].overlap(x0, x1) > 0:
+        return best
+    centre = (x0 + x1) / 2
+    for index, column in enumerate(columns):
+        if column.cell_x0 <= centre <= column.cell_x1:
+            return index
+    return None
+
+
+def header_columns(phrase: Phrase, columns: Sequence[Column], value_span: tuple[float, float], alone: bool) -> list[int]:
+    """Columns a header phrase stands over. A banner over a pair of columns ("12 Weeks Ended")
+    heads both; a lone banner centred over all the columns heads all of them."""
+    covered = [
+        i for i, c in enumerate(columns) if c.overlap(phrase.x0, phrase.x1) >= 0.25 * min(c.x1 - c.x0, phrase.x1 - phrase.x0)
+    ]
+    if alone:
+        left, right = value_span
+        centre = (phrase.x0 + phrase.x1) / 2
+        if abs(centre - (left + right) / 2) <= 0.25 * (right - left):
+            return list(range(len(columns)))
+    if covered:
+        return covered
+    nearest = column_for(phrase.x0, phrase.x1, columns)
+    if nearest is not None:
+        return [nearest]
+    centre = (phrase.x0 + phrase.x1) / 2
+    return [min(range(len(columns)), key=lambda i: abs((columns[i].x0 + columns[i].x1) / 2 - centre))]
+
+
+# ----------------------------------------------------------------------------- rows
+
+
+@dataclass
+class RowParts:
+    """One table row being assembled from one or more printed lines."""
+
+    label_words: list[Word]
+    cells: dict[int, list[Word]]
+    lines: list[Line]
+    values_line: Line | None = None  # the line that carried the figures, when it had no label
+
+    @property
+    def label(self) -> str:
+        return " ".join(w.text for w in self.label_words)
+
+    @property
+    def has_values(self) -> bool:
+        return bool(self.cells)
+
+
+def split_line(line: Line, columns: Sequence[Column]) -> tuple[list[Word], dict[int, list[Word]]]:
+    """A body line's label words and its words per value column."""
+    first_column = columns[0].x0
+    label: list[Word] = []
+    rest: list[Word] = []
+    for word, is_value in zip(line.words, line.values):
+        if not rest and not is_value and word.x0 < first_column - 1:
+            label.append(word)
+        else:
+            rest.append(word)
+    cells: dict[int, list[Word]] = {}
+    for word in rest:
+        index = column_for(word.x0, word.x1, columns)
+        if index is None:
+            label.append(word)  # a stray word between the labels and the first column
+        else:
+            cells.setdefault(index, []).append(word)
+    return label, cells
+
+
+def group_rows(body: Sequence[Line], columns: Sequence[Column]) -> list[RowParts]:
+    """Body lines into rows: figures printed beside a wrapped label, and wrapped label lines,
+    join the row they belong to."""
+    rows: list[RowParts] = []
+    for line in body:
+        label, cells = split_line(line, columns)
+        previous = rows[-1] if rows else None
+        if not label and cells and previous is not None and _takes_figures(previous, line):
+            previous.cells = cells
+            previous.lines.append(line)
+            previous.values_line = line
+        elif label and previous is not None and _continues(previous, label, bool(cells), line):
+            previous.label_words.extend(label)
+            for index, words in cells.items():
+                previous.cells.setdefault(index, []).extend(words)
+            previous.lines.append(line)
+        else:
+            rows.append(RowParts(label, cells, [line]))
+    return rows
+
+
+def _takes_figures(row: RowParts, line: Line) -> bool:
+    """Figures on a line of their own, printed level with a label wrapped over two or three lines."""
+    if row.has_values or not row.label or row.label.endswith(":"):
+        return False
+    return line.top - row.lines[-1].top <= 1.5 * line.size
+
+
+def _continues(row: RowParts, label: list[Word], has_values: bool, line: Line) -> bool:
+    """Whether a label line carries on the label of the row above it."""
+    if row.label.endswith(":") or (row.has_values and has_values) or not row.label_words:
+        return False
+    if label[0].x0 < row.label_words[0].x0 - 1:
+        return False  # printed further left: a new row, not a wrapped label
+    text = " ".join(w.text for w in label)
+    if text[:1].islower() or _UNFINISHED_LABEL_RE.search(row.label) or row.label.count("(") > row.label.count(")"):
+        return True
+    if row.values_line is not None and not has_values:
+        # "Loans to the Management" / figures / "Network": the figures sit midway between the two
+        first_top = row.lines[0].top
+        return abs((line.top - row.values_line.top) - (row.values_line.top - first_top)) <= 1.5
+    return False
+
+
+# ----------------------------------------------------------------------------- titles and context
+
+
+def title_and_context(
+    block: Block,
+    page_lines: Sequence[Line],
+    occupied: Sequence[BBox],
+    running: frozenset[str],
+    settings: LayoutSettings = SETTINGS,
+) -> tuple[str, list[str]]:
+    """The nearest heading above a table, and the captions between it and the table, nearest last."""
+    top = block.lines[0].top
+    context: list[str] = []
+    seen = 0
+    for line in reversed([l for l in page_lines if l.bottom <= top + 1]):
+        if top - line.bottom > settings.title_distance or seen >= settings.title_reach:
+            break
+        if any(_inside(line, box) for box in occupied):
+            break  # the table above: anything higher is its business
+        text = line.text
+        if _PAGE_NUMBER_RE.match(text) or (line_key(text) in running and not _CAPTION_RE.match(text)):
+            continue  # page furniture; a units caption printed on every page still counts
+        seen += 1
+        phrases = split_phrases(line, settings)
+        # "Net Sales by Segment ... (millions of yen)": the caption and the title share a line
+        captions = [p.text for p in phrases if _CAPTION_RE.match(p.text)]
+        rest = " ".join(p.text for p in phrases if not _CAPTION_RE.match(p.text))
+        context = captions + context
+        if not rest:
+            continue
+        if _is_title(rest):
+            return rest, context
+        if rest.endswith(".") and len(rest.split()) >= 3:
+            break  # the end of a paragraph of prose: no heading between it and the table
+        context.insert(0, rest)
+    return "", context
+
+
+def _is_title(text: str) -> bool:
+    """A heading: what the text reader calls a title, and not the tail of a wrapped sentence."""
+    return is_title_line(text, text) and not text[:1].islower() and len(text) <= 120
+
+
+def without_page_furniture(lines: list[Line], page_height: float, running: frozenset[str]) -> list[Line]:
+    """Lines minus page numbers and running headers in the margins, which would otherwise join
+    the table printed nearest to them as a row of their own."""
+    return [line for line in lines if not _is_page_furniture(line, page_height, running)]
+
+
+def _is_page_furniture(line: Line, page_height: float, running: frozenset[str]) -> bool:
+    in_margin = line.bottom < 0.08 * page_height or line.top > 0.9 * page_height
+    return in_margin and (bool(_PAGE_NUMBER_RE.match(line.text)) or line_key(line.text) in running)
+
+
+def _inside(line: Line, box: BBox) -> bool:
+    x0, top, x1, bottom = box
+    return line.top >= top - 0.5 and line.bottom <= bottom + 0.5 and line.x0 < x1 and line.x1 > x0
+
+
+# ----------------------------------------------------------------------------- raw tables
+
+
+def page_tables(
+    words: Sequence[Word],
+    rules: Sequence[tuple[float, float, float]],
+    page_number: int,
+    page_height: float,
+    file_name: str,
+    running: frozenset[str],
+    first_index: int = 0,
+    settings: LayoutSettings = SETTINGS,
+) -> list[RawTable]:
+    """Every table on one page, top to bottom and left to right."""
+    lines = without_page_furniture(group_lines(words, settings), page_height, running)
+    blocks = [block for band in split_bands(lines, settings) for block in find_blocks(band, settings)]
+    blocks.sort(key=lambda b: (round(b.bbox[1]), b.bbox[0]))
+    boxes = [b.bbox for b in blocks]
+    tables = []
+    for block in blocks:
+        others = [box for box in boxes if box != block.bbox]
+        title, context = title_and_context(block, lines, others, running, settings)
+        table = build_table(block, rules, title, context, file_name, page_number, first_index + len(tables), settings)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def build_table(
+    block: Block,
+    rules: Sequence[tuple[float, float, float]],
+    title: str,
+    context: list[str],
+    file_name: str,
+    page_number: int,
+    index: int,
+    settings: LayoutSettings = SETTINGS,
+) -> RawTable | None:
+    columns = find_columns(block.body, rules)
+    if not columns:
+        return None
+
+    def ref(box: BBox, row: int, column: int) -> SourceRef:
+        return SourceRef(file_name, page=page_number, bbox=_rounded(box), table=index, row=row, column=column)
+
+    rows: list[list[RawCell]] = []
+    captions: list[str] = []
+    value_span = (columns[0].x0, columns[-1].x1)
+    for line in block.header:
+        row, caption = _header_row(line, columns, value_span, len(rows), ref, settings)
+        rows.append(row)
+        if caption:
+            captions.append(caption)
+    for parts in group_rows(block.body, columns):
+        rows.append(_body_row(parts, columns, len(rows), ref))
+    return RawTable(
+        rows=rows,
+        title=title,
+        source=SourceRef(file_name, page=page_number, bbox=_rounded(block.bbox), table=index),
+        context=tuple(context + captions),
+        index=index,
+    )
+
+
+def _header_row(
+    line: Line,
+    columns: Sequence[Column],
+    value_span: tuple[float, float],
+    row_index: int,
+    ref: Callable[[BBox, int, int], SourceRef],
+    settings: LayoutSettings,
+) -> tuple[list[RawCell], str]:
+    """One header line as a header row: label-area text first, then the text over each column.
+    Returns the row and the units caption printed in its label area, if any."""
+    phrases = split_phrases(line, settings)
+    first_cell = columns[0].cell_x0
+    label_phrases = [
+        p for p in phrases if (p.x0 + p.x1) / 2 < first_cell and p.x1 < columns[0].x0 and all(c.overlap(p.x0, p.x1) == 0 for c in columns)
+    ]
+    value_phrases = [p for p in phrases if p not in label_phrases]
+    texts: dict[int, list[Phrase]] = {}
+    for phrase in value_phrases:
+        for index in header_columns(phrase, columns, value_span, alone=len(value_phrases) == 1):
+            texts.setdefault(index, []).append(phrase)
+    label_text = " ".join(p.text for p in label_phrases)
+    label_box = _box([w for p in label_phrases for w in p.words]) if label_phrases else (line.x0, line.top, first_cell, line.bottom)
+    cells = [RawCell(label_text, ref(label_box, row_index, 0))]
+    for index, column in enumerate(columns):
+        placed = texts.get(index, [])
+        box = _box([w for p in placed for w in p.words]) if placed else (column.x0, line.top, column.x1, line.bottom)
+        cells.append(RawCell(" ".join(p.text for p in placed), ref(box, row_index, index + 1)))
+    caption = label_text if label_text and _CAPTION_RE.match(label_text) else ""
+    return cells, caption
+
+
+def _body_row(
+    parts: RowParts, columns: Sequence[Column], row_index: int, ref: Callable[[BBox, int, int], SourceRef]
+) -> list[RawCell]:
+    top = min(l.top for l in parts.lines)
+    bottom = max(l.bottom for l in parts.lines)
+    label = re.sub(r"\s*\$$", "", parts.label)  # "COSTCO$": a dollar sign glued to the label
+    if parts.label_words:
+        x0 = parts.label_words[0].x0  # the first line's indent: downstream reads hierarchy from it
+        label_box = (x0, top, max(w.x1 for w in parts.label_words), bottom)
+    else:
+        label_box = (parts.lines[0].x0, top, columns[0].cell_x0, bottom)
+    cells = [RawCell(label, ref(label_box, row_index, 0))]
+    for index, column in enumerate(columns):
+        words = parts.cells.get(index, [])
+        box = _box(words) if words else (column.x0, top, column.x1, bottom)
+        cells.append(RawCell(" ".join(w.text for w in words), ref(box, row_index, index + 1)))
+    return cells
+
+
+def _box(words: Sequence[Word]) -> BBox:
+    return (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words))
+
+
+def _rounded(box: BBox) -> BBox:
+    x0, top, x1, bottom = box
+    return (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
