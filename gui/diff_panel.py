@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyIndex
+from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyIndex, values_less_than
 from model.compare import Basis, Rounding
 from model.statement import Statement
 from model.views import (
@@ -93,8 +93,11 @@ class DiffTableModel(QAbstractTableModel):
                 return self._bold
             return self._italic if row.derived and column in (PERIOD, PRIOR, VALUE, PRIOR_VALUE, CHANGE, CHANGE_PCT) else None
         if role == SORT_ROLE:
-            return self._sort_key(row, column)
+            return self.sort_value(index.row(), column)
         return None
+
+    def sort_value(self, row: int, column: int):
+        return self._sort_key(self.rows[row], column)
 
     @staticmethod
     def _text(row: DiffRow, column: int) -> str:
@@ -154,11 +157,12 @@ class DiffProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a is None or b is None:
-            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
-            return (a is not None and b is None) == ascending and a is not b
-        return a < b
+        model = self.sourceModel()
+        return values_less_than(
+            model.sort_value(left.row(), left.column()),
+            model.sort_value(right.row(), right.column()),
+            self.sortOrder() == Qt.SortOrder.AscendingOrder,
+        )
 
 
 class DiffPanel(QWidget):

@@ -13,7 +13,7 @@ from model.views import CheckedFiling
 
 NAME, KIND, CHECKS = range(3)
 FILING_ROLE = Qt.ItemDataRole.UserRole + 1  # path of the filing an item belongs to
-STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 2  # index of the statement, or None for a filing
+STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 2  # index of the statement, -1 for a filing
 WARNING_COLOUR = QColor(176, 0, 32)
 OK_COLOUR = QColor(30, 120, 50)
 
@@ -54,7 +54,7 @@ class Navigator(QTreeWidget):
             self.takeTopLevelItem(position)
         item = QTreeWidgetItem([filing.file_name, filing.format, _count_text(checked.check_count)])
         item.setData(NAME, FILING_ROLE, filing.path)
-        item.setData(NAME, STATEMENT_ROLE, None)
+        item.setData(NAME, STATEMENT_ROLE, -1)
         bold = QFont(self.font())
         bold.setBold(True)
         item.setFont(NAME, bold)
@@ -95,10 +95,10 @@ class Navigator(QTreeWidget):
         if current is None:
             return
         index = current.data(NAME, STATEMENT_ROLE)
-        if index is None and current.childCount():
+        if index < 0 and current.childCount():
             self.setCurrentItem(current.child(0))  # a filing shows its first statement
             return
-        if index is not None:
+        if index >= 0:
             self.statement_selected.emit(current.data(NAME, FILING_ROLE), index)
 
 

@@ -89,8 +89,17 @@ class StatementTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._problem if cell.problem else None
         if role == SORT_ROLE:
-            return cell.value
+            return self.sort_value(index.row(), index.column())
         return None
+
+    def sort_value(self, row: int, column: int) -> float | str | None:
+        """What SORT_ROLE answers, without a round trip through QVariant."""
+        if self._table is None:
+            return None
+        if column == 0:
+            return self._table.lines[row].label.casefold()
+        cell = self._table.cells.get((row, column - 1))
+        return None if cell is None else cell.value
 
     def _label_data(self, row: int, line, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -102,7 +111,7 @@ class StatementTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._fonts[(line.is_total or line.is_heading, False)]
         if role == SORT_ROLE:
-            return line.label.casefold()
+            return self.sort_value(row, 0)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -140,8 +149,9 @@ class StatementFilterProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         needle = " ".join(text.split()).casefold()
         if needle != self._needle:
+            self.beginFilterChange()
             self._needle = needle
-            self.invalidateRowsFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         if not self._needle:
@@ -155,10 +165,17 @@ class StatementFilterProxy(QSortFilterProxyModel):
         return self._needle in haystack
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        a = left.data(SORT_ROLE)
-        b = right.data(SORT_ROLE)
-        if a is None or b is None:
-            # empty cells after every value, whichever way the column sorts
-            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
-            return (a is not None and b is None) == ascending and a is not b
-        return a < b
+        model = self.sourceModel()
+        return values_less_than(
+            model.sort_value(left.row(), left.column()),
+            model.sort_value(right.row(), right.column()),
+            self.sortOrder() == Qt.SortOrder.AscendingOrder,
+        )
+
+
+def values_less_than(a, b, ascending: bool) -> bool:
+    """Numbers (or labels) in order, and empty cells after every value whichever way the
+    column sorts (Qt reverses the comparison for a descending sort)."""
+    if a is None or b is None:
+        return (a is not None and b is None) == ascending and a is not b
+    return a < b
