@@ -8,6 +8,7 @@ read) are not bugs: ``reports_failure`` turns them into a plain "Failed to ..." 
 from __future__ import annotations
 
 import functools
+import html
 import sys
 import threading
 import traceback
@@ -99,17 +100,13 @@ class ErrorDialogPresenter(QObject):
             self.dialog.setStandardButtons(QMessageBox.StandardButton.Ok)
         count = len(self._details)
         heading = "Something went wrong" if count == 1 else f"{count} errors occurred"
-        self.dialog.setText(f"<b>{heading}.</b><br>{_escape(summary)}")
+        self.dialog.setText(f"<b>{heading}.</b><br>{html.escape(summary)}")
         self.dialog.setInformativeText(
             f"Tickmark keeps running; what you were doing may not have finished.<br>"
-            f"The details were written to <code>{_escape(str(self._route.log_path))}</code>."
+            f"The details were written to <code>{html.escape(str(self._route.log_path))}</code>."
         )
         self.dialog.setDetailedText("\n".join(self._details))
         self.dialog.open()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def show_message(parent: QWidget, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning, details: str = "") -> QMessageBox:

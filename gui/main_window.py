@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QStyle,
     QToolButton,
     QWidget,
 )
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self._build_menus()
+        self._build_tool_bar()
         self._connect()
         self._restore_layout()
 
@@ -171,6 +173,28 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
+    def _build_tool_bar(self) -> None:
+        bar = self.addToolBar("Main")
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = self.style()
+        icons = {
+            self.open_action: QStyle.StandardPixmap.SP_DialogOpenButton,
+            self.export_action: QStyle.StandardPixmap.SP_DialogSaveButton,
+            self.chart_action: QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            self.close_action: QStyle.StandardPixmap.SP_DialogCloseButton,
+        }
+        for action, pixmap in icons.items():
+            action.setIcon(style.standardIcon(pixmap))
+        self.export_action.setIconText("Export")
+        bar.addAction(self.open_action)
+        bar.addAction(self.export_action)
+        bar.addSeparator()
+        bar.addAction(self.chart_action)
+        bar.addSeparator()
+        bar.addAction(self.close_action)
+
     def _connect(self) -> None:
         self.loader.loaded.connect(self._on_loaded)
         self.loader.batch_finished.connect(self._on_batch_finished)
@@ -189,9 +213,10 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1240, 780)
-            self.resizeDocks([self.navigator_dock], [300], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.diff_dock], [250], Qt.Orientation.Vertical)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, round(screen.width() * 0.92)), min(820, round(screen.height() * 0.92)))
+            self.resizeDocks([self.navigator_dock], [290], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.diff_dock], [230], Qt.Orientation.Vertical)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)

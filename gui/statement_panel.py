@@ -3,10 +3,11 @@ periods, copy, export and "Chart selection"."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QBuffer, QIODevice, QItemSelection, QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,6 +43,11 @@ SCALE_TOOLTIPS = {
     DisplayScale.MILLIONS: "Money amounts in millions (shares, per-share amounts and percentages stay as printed)",
     DisplayScale.BILLIONS: "Money amounts in billions (shares, per-share amounts and percentages stay as printed)",
 }
+
+
+HEADER_MARGIN = 34  # padding of the style sheet and the sort indicator
+MIN_NUMBER_WIDTH = 90
+MIN_LABEL_WIDTH = 200
 
 
 class StatementPanel(QWidget):
@@ -135,6 +141,7 @@ class StatementPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
+        self.view.selectionModel().selectionChanged.connect(self._select_whole_lines)
         self.search.textChanged.connect(self.proxy.set_search)
         self.scale_box.currentIndexChanged.connect(self._on_scale_chosen)
         self.derived_box.toggled.connect(self._on_derived_toggled)
@@ -175,18 +182,33 @@ class StatementPanel(QWidget):
             return
         table = statement_table(self.statement, self.scale, self.show_derived, self.checks)
         self.model.set_table(table)
-        self.title.setText(f"<b>{_escape(self.statement.title)}</b> <span style='color:#666'>\u00b7 {self.statement.kind.value} \u00b7 {_escape(self.file_name)}</span>")
+        self.title.setText(f"<b>{html.escape(self.statement.title)}</b> <span style='color:#666'>\u00b7 {self.statement.kind.value}</span>")
+        self.title.setToolTip(f"{self.statement.title}\n{self.statement.kind.value} in {self.file_name}")
         self.unit_label.setText(table.caption)
         self._size_columns()
 
     def _size_columns(self) -> None:
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.resizeColumnsToContents()
-        label_width = min(max(self.view.columnWidth(0), 220), 420)
-        self.view.setColumnWidth(0, label_width)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the widest header line (headers wrap to two short lines) or the widest number,
+        # not Qt's header size hint, which keeps room for a one-line label
+        metrics = self.view.horizontalHeader().fontMetrics()
         for column in range(1, self.model.columnCount()):
-            self.view.setColumnWidth(column, max(self.view.columnWidth(column) + 12, 96))
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header_width = max(metrics.horizontalAdvance(line) for line in header.split("\n")) + HEADER_MARGIN
+            self.view.setColumnWidth(column, max(header_width, self.view.sizeHintForColumn(column), MIN_NUMBER_WIDTH))
+        self._fit_label_column()
+
+    def _fit_label_column(self) -> None:
+        """Line items take the room the numbers leave, up to their longest label."""
+        if self.model.columnCount() == 0:
+            return
+        numbers = sum(self.view.columnWidth(column) for column in range(1, self.model.columnCount()))
+        room = self.view.viewport().width() - numbers
+        self.view.setColumnWidth(0, max(MIN_LABEL_WIDTH, min(self.view.sizeHintForColumn(0), room)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_label_column()
 
     @Slot(int)
     def _on_scale_chosen(self, _index: int) -> None:
@@ -205,6 +227,13 @@ class StatementPanel(QWidget):
         self.search.selectAll()
 
     # ------------------------------------------------------------------ selection
+
+    @Slot(QItemSelection, QItemSelection)
+    def _select_whole_lines(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """Clicking a line item selects its whole line, as a row header would."""
+        labels = [index for index in selected.indexes() if index.column() == 0]
+        for index in labels:
+            self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
     def _selection_positions(self) -> list[tuple[int, int]]:
         positions = []
@@ -293,7 +322,3 @@ class StatementPanel(QWidget):
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         self.view.grab().save(buffer, "PNG")
         write_bytes_atomic(path, bytes(buffer.data()))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -142,14 +142,18 @@ def test_ctrl_f_focuses_the_search_box(reference_window, qtbot):
 
 
 @needs_filings
-def test_several_rows_can_be_selected(reference_window):
+def test_clicking_line_items_selects_whole_lines_and_ctrl_click_adds_more(reference_window, qtbot):
     panel = reference_window.statement_panel
     revenues, operating = _row(panel.model, "Total revenues"), _row(panel.model, "OPERATING INCOME")
-    panel.select_lines([revenues, operating])
+    for line, modifier in ((revenues, Qt.KeyboardModifier.NoModifier), (operating, Qt.KeyboardModifier.ControlModifier)):
+        index = panel.proxy.mapFromSource(panel.model.index(line, 0))
+        panel.view.scrollTo(index)
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, modifier, panel.view.visualRect(index).center())
     lines, columns, cells = panel.selected_cells()
     assert lines == [revenues, operating]
     assert columns == [0, 1, 2, 3]
     assert len(cells) == 8
+    assert len(panel.view.selectionModel().selectedIndexes()) == 2 * panel.model.columnCount(), "whole lines are selected"
 
 
 def test_cells_that_fail_a_check_are_marked_with_the_check_in_the_tooltip(qtbot):
