@@ -53,6 +53,7 @@ class ChartPanel(QWidget):
         self.plot_widget.setMinimumSize(QSize(320, 240))
         plot = self.plot_item
         plot.setMenuEnabled(False)
+        plot.hideButtons()  # the "A" auto-range button means nothing to an analyst; the range is set
         plot.showGrid(x=False, y=True, alpha=0.25)
         for name in ("left", "bottom"):
             axis = plot.getAxis(name)

@@ -439,6 +439,8 @@ class DiffRow:
         if status is None:
             return ""
         printed = self.change.reported.text if self.change.reported is not None else ""
+        if self.change.reported_percent and printed:
+            printed += " %"
         if status is CheckStatus.TIED:
             return f"\u2713 printed {printed}"
         if status is CheckStatus.CONSISTENT:

@@ -50,7 +50,7 @@ def test_total_revenues_1h17_moved_plus_12_percent_yoy_with_a_green_highlight(su
     assert index.data() == "+12.0 %"
     assert panel.proxy.index(row, PRIOR).data() == "1H16"
     assert panel.proxy.index(row, VALUE).data() == "82,988"
-    assert panel.proxy.index(row, CHECK).data() == "\u2713 printed 12.0"
+    assert panel.proxy.index(row, CHECK).data() == "\u2713 printed 12.0 %"
     source = panel.model.rows[panel.proxy.mapToSource(index).row()]
     colour = index.data(Qt.ItemDataRole.BackgroundRole).color()
     assert colour == QColor(*highlight_rgb(1, source.intensity))

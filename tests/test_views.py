@@ -221,7 +221,7 @@ def test_yoy_rows_carry_values_changes_and_the_printed_check(statement):
     rows = diff_rows(statement, Basis.YOY)
     revenues_1h = next(r for r in rows if r.label == "Revenues" and r.period_label == "1H17")
     assert (revenues_1h.prior_label, format_change_pct(revenues_1h.change_pct)) == ("1H16", "+12.0 %")
-    assert revenues_1h.change.status is CheckStatus.TIED and revenues_1h.check_text() == "\u2713 printed 12.0"
+    assert revenues_1h.change.status is CheckStatus.TIED and revenues_1h.check_text() == "\u2713 printed 12.0 %"
     costs_1h = next(r for r in rows if r.label == "Costs" and r.period_label == "1H17")
     assert costs_1h.flagged and "9.9" in costs_1h.check_text() and "12.34" in costs_1h.check_text()
 
