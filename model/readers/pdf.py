@@ -75,12 +75,21 @@ _CLOSING_FRAGMENT_RE = re.compile(r"^(?:\)|%|%\)|\)%|\]|pp|pts?|bps)$")
 _OPENING_FRAGMENTS = frozenset({"(", "[", "△", "▲", "-", "−", "("})
 _SPACED_OPENING_FRAGMENTS = frozenset({"△", "▲"})  # printed "△ 22,850": kept as printed
 _CURRENCY_TOKENS = frozenset({"$", "US$", "¥", "￥", "€", "£", "A$", "C$"})
-_CAPTION_RE = re.compile(r"^\(.*\)$|^\(?(?:in|amounts in|dollars in|unit:?)\s|^\(?(?:millions|thousands|billions) of\b", re.IGNORECASE)
+_CAPTION_RE = re.compile(
+    r"^\([^)]*[A-Za-z]{2}.*\)$|^\(?(?:amounts\s+|dollars\s+)?in\s+(?:millions|thousands|billions)\b|^\(?units?\s*:|^\(?(?:millions|thousands|billions) of\b",
+    re.IGNORECASE,
+)
+# "Dollars and shares in millions, except per share data": a units line without brackets
+_SCALE_WORDS_RE = re.compile(r"\b(?:in|of)\s+(?:millions|thousands|billions)\b|\b(?:millions|thousands|billions) of\b", re.IGNORECASE)
 _STATEMENT_TITLE_RE = re.compile(
     r"statements? of|balance sheets?|cash flows|financial position|comprehensive income|changes in (?:net assets|equity)",
     re.IGNORECASE,
 )
 _STATEMENT_NAME_RE = re.compile(r"\bstatements? of\b|\bbalance sheets?\b|\bstatements?\s*(?:\(continued\))?$", re.IGNORECASE)
+_DATE_TEXT_RE = re.compile(
+    r"\b(?:19|20)\d{2}\b|\d{1,2}/\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE
+)
+_OUTLINE_NUMBER_RE = re.compile(r"^\s*(?:\(?[0-9]{1,2}\)|\(?[a-z]\)|[0-9]{1,2}\.|[a-z]\.|[ivx]{1,4}\.)\s*", re.IGNORECASE)
 _INTRODUCES_TABLE_RE = re.compile(r"\bthe following\b|\bas follows\b|\btables? (?:below|above)\b", re.IGNORECASE)
 _TABLE_NAME_RE = re.compile(
     r"statements?|balance|cash flows?|income|operations|position|comprehensive|equity|summary|segments?|"
@@ -105,6 +114,11 @@ def is_value_token(text: str) -> bool:
 
 def is_year_token(text: str) -> bool:
     return bool(_YEAR_TOKEN_RE.match(text))
+
+
+def is_caption(text: str) -> bool:
+    """A units or audit caption: "(In millions)", "(Unaudited)", "Dollars in millions, except ..."."""
+    return bool(_CAPTION_RE.match(text)) or (len(text) <= 90 and bool(_SCALE_WORDS_RE.search(text)) and not re.search(r"\d", text))
 
 
 # ----------------------------------------------------------------------------- geometry types
@@ -435,6 +449,9 @@ def glue_fragments(words: list[Word], settings: LayoutSettings = SETTINGS) -> li
         if word.text in _OPENING_FRAGMENTS:
             pending_opening = word
             continue
+        if len(word.text) > 1 and word.text.endswith("$") and is_value_token(word.text):
+            # "(4,000)$": the next column's dollar sign printed against this figure
+            word = Word(word.text[:-1], word.x0, word.x1, word.top, word.bottom, word.size)
         previous = tokens[-1] if tokens else None
         if (
             previous is not None
@@ -460,6 +477,9 @@ def flag_values(tokens: Sequence[Word], settings: LayoutSettings = SETTINGS) -> 
             continue
         before = tokens[index - 1] if index > 0 else None
         after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if before is None and after is not None and not is_value_token(after.text):
+            flags.append(False)  # "(1) Amounts include ...": a note or list number opening a line
+            continue
         apart_before = before is None or flags[-1] or token.x0 - before.x1 >= settings.label_gap
         apart_after = after is None or is_value_token(after.text) or after.x0 - token.x1 >= settings.label_gap
         flags.append(apart_before and apart_after)
@@ -626,8 +646,7 @@ def _header_above(
     lines: Sequence[Line], floor: int, start: int, value_left: float, settings: LayoutSettings
 ) -> tuple[list[Line], list[Line]]:
     """Header lines above a body, and the section lines ("ASSETS", "REVENUE") between them."""
-    header: list[Line] = []
-    sections: list[Line] = []
+    kinds: list[tuple[Line, str]] = []  # bottom up
     below = lines[start]
     size = below.size
     for index in range(start - 1, floor - 1, -1):
@@ -635,13 +654,17 @@ def _header_above(
         if below.top - line.bottom > settings.header_gap_factor * size:
             break
         kind = _header_line_kind(line, value_left, size, settings)
-        if kind == "section" and not header:
-            sections.insert(0, line)
-        elif kind == "header":
-            header.insert(0, line)
-        else:
+        if kind == "stop":
             break
+        kinds.append((line, kind))
         below = line
+    # label-only lines right above the body are its first section rows; label-only lines
+    # between header lines ("Revenue from external customers") stay with the header; those
+    # above the topmost header line are the title's business
+    sections_end = next((i for i, (_, kind) in enumerate(kinds) if kind == "header"), len(kinds))
+    header_end = max((i + 1 for i, (_, kind) in enumerate(kinds) if kind == "header"), default=sections_end)
+    sections = [line for line, _ in reversed(kinds[:sections_end])]
+    header = [line for line, _ in reversed(kinds[sections_end:header_end])]
     return header, sections
 
 
@@ -654,17 +677,17 @@ def _header_line_kind(line: Line, value_left: float, body_size: float, settings:
         return "stop" if _is_heading(line, body_size) else "section"
     if any(p.x0 < value_left - 40 and (_names_a_table(p.text) or _reads_as_sentence(p.text)) for p in over_values):
         return "stop"  # a centred title or a sentence running from the labels into the columns
-    if len(phrases) == 1 and _CAPTION_RE.match(phrases[0].text):
+    if len(phrases) == 1 and is_caption(phrases[0].text):
         return "stop"  # "(Millions of yen)" over the whole table: a caption, kept as context
     if any(_names_a_table(p.text) for p in over_labels):
         return "stop"  # "Net Sales by Segment ... (millions of yen)": the next table's title line
-    if any(v and not is_year_token(w.text) for w, v in zip(line.words, line.values)):
-        return "stop"  # figures: a row of something else, not a header
+    if any(v and w.x1 > value_left - 2 and not is_year_token(w.text) for w, v in zip(line.words, line.values)):
+        return "stop"  # figures in the columns: a row of something else, not a header
     return "header"
 
 
 def _names_a_table(text: str) -> bool:
-    return bool(_TABLE_NAME_RE.search(text)) and not _PERIOD_WORD_RE.search(text) and not _CAPTION_RE.match(text)
+    return bool(_TABLE_NAME_RE.search(text)) and not _PERIOD_WORD_RE.search(text) and not is_caption(text)
 
 
 def _reads_as_sentence(text: str) -> bool:
@@ -714,6 +737,22 @@ def column_for(x0: float, x1: float, columns: Sequence[Column]) -> int | None:
     return None
 
 
+def banner_groups(phrases: Sequence[Phrase], columns: Sequence[Column]) -> list[list[int]] | None:
+    """Columns under each banner of a line of banners ("12 Weeks Ended   24 Weeks Ended" over
+    four columns), when every banner heads an equal run of columns and stands over it.
+    Dates are not banners: "April 29, 2023" heads the one column under it."""
+    count = len(phrases)
+    if count < 2 or len(columns) <= count or len(columns) % count or any(_DATE_TEXT_RE.search(p.text) for p in phrases):
+        return None
+    span = len(columns) // count
+    groups = [list(range(i * span, (i + 1) * span)) for i in range(count)]
+    for phrase, group in zip(phrases, groups):
+        left, right = columns[group[0]].x0, columns[group[-1]].x1
+        if abs((phrase.x0 + phrase.x1) / 2 - (left + right) / 2) > 0.25 * (right - left):
+            return None  # a header over one column of the run, not a banner over all of it
+    return groups
+
+
 def header_columns(phrase: Phrase, columns: Sequence[Column], value_span: tuple[float, float], alone: bool) -> list[int]:
     """Columns a header phrase stands over. A banner over a pair of columns ("12 Weeks Ended")
     heads both; a lone banner centred over all the columns heads all of them."""
@@ -754,6 +793,18 @@ class RowParts:
     def has_values(self) -> bool:
         return bool(self.cells)
 
+    @property
+    def top(self) -> float:
+        return min(line.top for line in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(line.bottom for line in self.lines)
+
+    def gap_to(self, other: RowParts) -> float:
+        """Vertical distance between two rows' extents; 0 when they overlap."""
+        return max(0.0, other.top - self.bottom, self.top - other.bottom)
+
 
 def split_line(line: Line, columns: Sequence[Column]) -> tuple[list[Word], dict[int, list[Word]]]:
     """A body line's label words and its words per value column."""
@@ -775,25 +826,49 @@ def split_line(line: Line, columns: Sequence[Column]) -> tuple[list[Word], dict[
     return label, cells
 
 
-def group_rows(body: Sequence[Line], columns: Sequence[Column]) -> list[RowParts]:
+def group_rows(body: Sequence[Line], columns: Sequence[Column], wrapping_columns: frozenset[int] = frozenset()) -> list[RowParts]:
     """Body lines into rows: figures printed beside a wrapped label, and wrapped label lines,
-    join the row they belong to."""
+    join the row they belong to; figures on a line of their own that sit level with a row
+    (a column printed higher or lower than the rest) move into it."""
     rows: list[RowParts] = []
+    pitch = row_pitch(body)
     for line in body:
         label, cells = split_line(line, columns)
         previous = rows[-1] if rows else None
+        labelled = next((row for row in reversed(rows) if row.label_words), None)
         if not label and cells and previous is not None and _takes_figures(previous, line):
             previous.cells = cells
             previous.lines.append(line)
             previous.values_line = line
-        elif label and previous is not None and _continues(previous, label, bool(cells), line):
-            previous.label_words.extend(label)
+        elif label and labelled is not None and _continues(labelled, label, bool(cells), line, pitch):
+            labelled.label_words.extend(label)
             for index, words in cells.items():
-                previous.cells.setdefault(index, []).extend(words)
-            previous.lines.append(line)
+                labelled.cells.setdefault(index, []).extend(words)
+            labelled.lines.append(line)
         else:
             rows.append(RowParts(label, cells, [line]))
-    return rows
+    return _settle_stray_cells(rows, pitch, wrapping_columns)
+
+
+def _settle_stray_cells(rows: list[RowParts], pitch: float, wrapping_columns: frozenset[int]) -> list[RowParts]:
+    """Cells printed on a line of their own (no label) join the labelled row they sit level
+    with: a column printed top-aligned beside a centred label (Nippon Express's US$ column),
+    or a "Notes" cell wrapped over several lines ("8,10 / 11,12 / 13,22"). An unlabelled
+    subtotal row keeps its own row: the rows beside it have no room for its figures."""
+    labelled = [row for row in rows if row.label_words]
+    for stray in [row for row in rows if not row.label_words]:
+        for index in sorted(stray.cells):
+            if index in wrapping_columns:
+                candidates = labelled
+            else:
+                candidates = [row for row in labelled if index not in row.cells and row.gap_to(stray) <= 0.3 * pitch]
+            if not candidates:
+                continue
+            target = min(candidates, key=lambda row: row.gap_to(stray))
+            target.cells.setdefault(index, []).extend(stray.cells.pop(index))
+            target.cells[index].sort(key=lambda w: (w.top, w.x0))
+            target.lines.append(stray.lines[0])
+    return [row for row in rows if row.label_words or row.cells]
 
 
 def _takes_figures(row: RowParts, line: Line) -> bool:
@@ -803,11 +878,19 @@ def _takes_figures(row: RowParts, line: Line) -> bool:
     return line.top - row.lines[-1].top <= 1.5 * line.size
 
 
-def _continues(row: RowParts, label: list[Word], has_values: bool, line: Line) -> bool:
+def row_pitch(body: Sequence[Line]) -> float:
+    """The usual distance from one row with figures to the next."""
+    tops = [line.top for line in body if line.has_values]
+    steps = [b - a for a, b in zip(tops, tops[1:]) if b > a]
+    return median(steps) if steps else 0.0
+
+
+def _continues(row: RowParts, label: list[Word], has_values: bool, line: Line, pitch: float) -> bool:
     """Whether a label line carries on the label of the row above it."""
     if row.label.endswith(":") or (row.has_values and has_values) or not row.label_words:
         return False
-    if label[0].x0 < row.label_words[0].x0 - 1:
+    indent = label[0].x0 - row.label_words[0].x0
+    if indent < -1:
         return False  # printed further left: a new row, not a wrapped label
     text = " ".join(w.text for w in label)
     if text[:1].islower() or _UNFINISHED_LABEL_RE.search(row.label) or row.label.count("(") > row.label.count(")"):
@@ -816,7 +899,14 @@ def _continues(row: RowParts, label: list[Word], has_values: bool, line: Line) -
         # "Loans to the Management" / figures / "Network": the figures sit midway between the two
         first_top = row.lines[0].top
         return abs((line.top - row.values_line.top) - (row.values_line.top - first_top)) <= 1.5
-    return False
+    # "PepsiCo Beverages North" / "  America  10  0.5": an indented line set closer than rows are
+    return (
+        not row.has_values
+        and has_values
+        and indent > 2
+        and not row.label.isupper()
+        and line.top - row.lines[-1].top < 0.8 * pitch
+    )
 
 
 # ----------------------------------------------------------------------------- titles and context
@@ -839,13 +929,13 @@ def title_and_context(
         if any(_inside(line, box) for box in occupied):
             break  # the table above: anything higher is its business
         text = line.text
-        if _PAGE_NUMBER_RE.match(text) or (line_key(text) in running and not _CAPTION_RE.match(text)):
+        if _PAGE_NUMBER_RE.match(text) or (line_key(text) in running and not is_caption(text)):
             continue  # page furniture; a units caption printed on every page still counts
         seen += 1
         phrases = split_phrases(line, settings)
         # "Net Sales by Segment ... (millions of yen)": the caption and the title share a line
-        captions = [p.text for p in phrases if _CAPTION_RE.match(p.text)]
-        rest = " ".join(p.text for p in phrases if not _CAPTION_RE.match(p.text))
+        captions = [p.text for p in phrases if is_caption(p.text)]
+        rest = " ".join(p.text for p in phrases if not is_caption(p.text))
         context = captions + context
         if not rest:
             continue
@@ -859,7 +949,8 @@ def title_and_context(
 
 def _is_title(text: str) -> bool:
     """A heading: what the text reader calls a title, and not the tail of a wrapped sentence."""
-    return is_title_line(text, text) and not text[:1].islower() and len(text) <= 120
+    unnumbered = _OUTLINE_NUMBER_RE.sub("", text)  # "a. Consolidated statement of income"
+    return is_title_line(text, text) and not unnumbered[:1].islower() and len(text) <= 120
 
 
 def without_page_furniture(lines: list[Line], page_height: float, running: frozenset[str]) -> list[Line]:
@@ -931,7 +1022,10 @@ def build_table(
         rows.append(row)
         if caption:
             captions.append(caption)
-    for parts in group_rows(block.body, columns):
+    wrapping = frozenset(
+        index for index in range(len(columns)) if re.fullmatch(r"notes?", " ".join(row[index + 1].text for row in rows).strip(), re.IGNORECASE)
+    )  # a "Notes" column holds lists of note numbers that wrap onto further lines
+    for parts in group_rows(block.body, columns, wrapping):
         rows.append(_body_row(parts, columns, len(rows), ref))
     return RawTable(
         rows=rows,
@@ -959,8 +1053,13 @@ def _header_row(
     ]
     value_phrases = [p for p in phrases if p not in label_phrases]
     texts: dict[int, list[Phrase]] = {}
-    for phrase in value_phrases:
-        for index in header_columns(phrase, columns, value_span, alone=len(value_phrases) == 1):
+    groups = banner_groups(value_phrases, columns)
+    for position, phrase in enumerate(value_phrases):
+        if groups is not None:
+            indexes = groups[position]
+        else:
+            indexes = header_columns(phrase, columns, value_span, alone=len(value_phrases) == 1)
+        for index in indexes:
             texts.setdefault(index, []).append(phrase)
     label_text = " ".join(p.text for p in label_phrases)
     label_box = _box([w for p in label_phrases for w in p.words]) if label_phrases else (line.x0, line.top, first_cell, line.bottom)
@@ -969,15 +1068,14 @@ def _header_row(
         placed = texts.get(index, [])
         box = _box([w for p in placed for w in p.words]) if placed else (column.x0, line.top, column.x1, line.bottom)
         cells.append(RawCell(" ".join(p.text for p in placed), ref(box, row_index, index + 1)))
-    caption = label_text if label_text and _CAPTION_RE.match(label_text) else ""
+    caption = label_text if label_text and is_caption(label_text) else ""
     return cells, caption
 
 
 def _body_row(
     parts: RowParts, columns: Sequence[Column], row_index: int, ref: Callable[[BBox, int, int], SourceRef]
 ) -> list[RawCell]:
-    top = min(l.top for l in parts.lines)
-    bottom = max(l.bottom for l in parts.lines)
+    top, bottom = parts.top, parts.bottom
     label = re.sub(r"\s*\$$", "", parts.label)  # "COSTCO$": a dollar sign glued to the label
     if parts.label_words:
         x0 = parts.label_words[0].x0  # the first line's indent: downstream reads hierarchy from it
