@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._build_tool_bar()
         self._connect()
         self._restore_layout()
+        self._update_actions()
 
     # ------------------------------------------------------------------ building
 
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self.diff_panel.chart_requested.connect(self.add_chart)
         self.empty_state.open_requested.connect(self.open_files_dialog)
         self.empty_state.sample_requested.connect(self.open_sample)
+        self.tabs.currentChanged.connect(self._update_actions)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()
@@ -353,6 +355,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{statement.title} \u2014 {filing.file_name} \u2014 Tickmark")
         with QSignalBlocker(self.navigator):  # keep the navigator in step without coming back here
             self.navigator.select_statement(path, index)
+        self._update_actions()
+
+    @Slot()
+    def _update_actions(self) -> None:
+        """Offer only what can be done now: nothing to export or chart before a filing is open."""
+        showing = self.current is not None
+        on_chart = showing and self.current_chart() is not None
+        for action in (self.close_action, self.export_action, self.export_csv_action, self.export_table_png_action, self.chart_action, self.find_action, self.statement_panel.copy_action):
+            action.setEnabled(showing)
+        for action in (self.export_chart_png_action, self.export_chart_svg_action):
+            action.setEnabled(on_chart)
 
     @Slot()
     def close_current_filing(self) -> None:
@@ -371,6 +384,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Tickmark")
         self.stack.setCurrentWidget(self.empty_state)
         self.status_label.setText("No filing open")
+        self._update_actions()
 
     @Slot(object)
     def _on_scale_changed(self, scale: DisplayScale) -> None:

@@ -172,3 +172,12 @@ def test_start_up_does_not_import_pyqtgraph_or_pdfplumber():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_actions_that_need_a_filing_wait_for_one(main_window, load_filings):
+    assert not main_window.export_action.isEnabled() and not main_window.chart_action.isEnabled()
+    load_filings(main_window, [sample_filing()])
+    assert main_window.export_action.isEnabled() and main_window.chart_action.isEnabled()
+    assert not main_window.export_chart_svg_action.isEnabled(), "no chart tab yet"
+    main_window.close_action.trigger()
+    assert not main_window.close_action.isEnabled()
