@@ -294,16 +294,24 @@ def analyse(
     return layout
 
 
+_HEADER_VOCABULARY_RE = re.compile(
+    r"\b(?:ended|ending|months?|weeks?|quarters?|years?|fiscal|as\s+of|at|change|changes|increase|decrease|amount|amounts|"
+    r"total|actual|results?|forecasts?|budget|prior|current|previous|period|term|half|cumulative|ytd|"
+    r"q[1-4]|[1-4]q|h[12]|[12]h|fy\s?\d*|notes?|unaudited|audited|consolidated|\d{4})\b|%",
+    re.IGNORECASE,
+)
+
+
 def is_garbled_header(row: list[str]) -> bool:
-    """A header line whose label cell holds text and whose other cells say nothing about
-    periods or units: scanning debris such as "Opera | ung Kesulis Summary"."""
+    """A header line whose label cell holds text and whose other cells say nothing a header
+    says (no period, unit or header word): scanning debris such as "Opera | ung Kesulis Summary"."""
     label = row[0].strip()
     cells = [t for t in row[1:] if t.strip()]
     return (
         bool(label)
         and bool(cells)
-        and not any(is_unit_text(t) or parse_header(t).kind is not ColumnKind.OTHER for t in cells)
-        and not re.search(r"\b(?:ended|ending|as of|year|quarter|months?|weeks?)\b", label, re.IGNORECASE)
+        and not any(is_unit_text(t) or _HEADER_VOCABULARY_RE.search(t) for t in cells)
+        and not _HEADER_VOCABULARY_RE.search(label)
     )
 
 
