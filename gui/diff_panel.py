@@ -259,11 +259,6 @@ class DiffPanel(QWidget):
         checked = self.basis_buttons.checkedButton()
         return Basis(checked.property("basis")) if checked is not None else Basis.YOY
 
-    def set_basis(self, basis: Basis) -> None:
-        for button in self.basis_buttons.buttons():
-            button.setChecked(button.property("basis") == basis.value)
-        self.refresh()
-
     @property
     def order(self) -> DiffOrder:
         return DiffOrder.MOVERS if self.movers_box.isChecked() else DiffOrder.STATEMENT

@@ -135,10 +135,6 @@ class Navigator(QTreeWidget):
         if item is not None and 0 <= index < item.childCount():
             self.setCurrentItem(item.child(index))
 
-    def current_filing_path(self) -> str | None:
-        item = self.currentItem()
-        return None if item is None else item.data(NAME, FILING_ROLE)
-
     @Slot(QTreeWidgetItem, QTreeWidgetItem)
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is None:

@@ -25,10 +25,6 @@ class AppSettings:
     def sync(self) -> None:
         self._store.sync()
 
-    @property
-    def file_name(self) -> str:
-        return self._store.fileName()
-
     # window
     def geometry(self) -> QByteArray | None:
         value = self._store.value("window/geometry")

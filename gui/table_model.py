@@ -9,7 +9,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from model.views import LINE_ITEM_HEADER, StatementTable, TableCell, header_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # real numbers (or the plain label) for sorting
-LINE_ROLE = Qt.ItemDataRole.UserRole + 2  # the statement line a row shows
 
 INDENT = "\u2003"  # one em space per hierarchy level keeps indentation in any font
 NEGATIVE_COLOUR = QColor(176, 0, 32)
@@ -69,8 +68,6 @@ class StatementTableModel(QAbstractTableModel):
         if self._table is None or not index.isValid():
             return None
         line = self._table.lines[index.row()]
-        if role == LINE_ROLE:
-            return index.row()
         if index.column() == 0:
             return self._label_data(index.row(), line, role)
         cell = self.cell(index)
