@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.statement_panel import CELL_MARGIN, HEADER_MARGIN
 from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyIndex, values_less_than
-from model.compare import Basis, Rounding
+from model.compare import Basis, Change, Rounding, compute_changes
 from model.statement import Statement
 from model.views import (
     ChartData,
@@ -49,6 +50,7 @@ HEADER_TOOLTIPS = {
     CHECK: "The change the filing prints for this line and period, held against the computed one",
 }
 FLAG_COLOUR = QColor(255, 193, 7)
+MAX_LABEL_WIDTH = 340
 
 
 class DiffTableModel(QAbstractTableModel):
@@ -78,7 +80,7 @@ class DiffTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+            return self.text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip()
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -100,7 +102,7 @@ class DiffTableModel(QAbstractTableModel):
         return self._sort_key(self.rows[row], column)
 
     @staticmethod
-    def _text(row: DiffRow, column: int) -> str:
+    def text(row: DiffRow, column: int) -> str:
         if column == LINE:
             return row.label
         if column == PERIOD:
@@ -171,6 +173,7 @@ class DiffPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.statement: Statement | None = None
+        self.changes: list[Change] | None = None
         self.rounding = Rounding.HALF
         self.scale = DisplayScale.AS_REPORTED
 
@@ -263,8 +266,10 @@ class DiffPanel(QWidget):
     def order(self) -> DiffOrder:
         return DiffOrder.MOVERS if self.movers_box.isChecked() else DiffOrder.STATEMENT
 
-    def set_statement(self, statement: Statement | None, rounding: Rounding = Rounding.HALF) -> None:
+    def set_statement(self, statement: Statement | None, rounding: Rounding = Rounding.HALF, changes: list[Change] | None = None) -> None:
+        """Show a statement's moves; ``changes`` computed off the GUI thread spare it the work."""
         self.statement, self.rounding = statement, rounding
+        self.changes = changes if changes is not None or statement is None else compute_changes(statement, rounding)
         self.refresh()
 
     def set_scale(self, scale: DisplayScale) -> None:
@@ -281,7 +286,7 @@ class DiffPanel(QWidget):
             self.model.set_rows([])
             self._show_empty("Open a filing to see how its lines moved.")
             return
-        everything = diff_rows(self.statement, self.basis, self.rounding, self.scale)
+        everything = diff_rows(self.statement, self.basis, self.rounding, self.scale, changes=self.changes)
         rows = sort_rows(moves_of_at_least(everything, self.threshold.value()), self.order)
         self.model.set_rows(rows)
         flagged = sum(row.flagged for row in everything)
@@ -291,12 +296,22 @@ class DiffPanel(QWidget):
         self.summary.setText(summary)
         if rows:
             self.stack.setCurrentWidget(self.view)
-            self.view.resizeColumnsToContents()
-            self.view.setColumnWidth(LINE, min(max(self.view.columnWidth(LINE), 160), 320))
+            self._size_columns(rows)
         elif everything:
             self._show_empty(f"No {self.basis.value} move of at least {self.threshold.value():g} % in {html.escape(self.statement.title)}.")
         else:
             self._show_empty(f"{html.escape(self.statement.title)} has no periods to compare {self.basis.value}.")
+
+    def _size_columns(self, rows: list[DiffRow]) -> None:
+        """Widths measured from the texts in one pass (see StatementPanel._size_columns)."""
+        font = QFont(self.view.font())
+        font.setBold(True)  # flagged checks are bold
+        metrics = QFontMetrics(font)
+        header = self.view.horizontalHeader().fontMetrics()
+        for column in range(len(HEADERS)):
+            widest = max((metrics.horizontalAdvance(self.model.text(row, column)) for row in rows), default=0)
+            width = max(widest + CELL_MARGIN, header.horizontalAdvance(HEADERS[column]) + HEADER_MARGIN)
+            self.view.setColumnWidth(column, min(width, MAX_LABEL_WIDTH) if column == LINE else width)
 
     def _show_empty(self, message: str) -> None:
         self.empty.setText(f"<span style='color:#666'>{message}</span>")
@@ -311,7 +326,7 @@ class DiffPanel(QWidget):
         lines = self.selected_lines()
         if self.statement is None or not lines:
             return None
-        return chart_of_changes(diff_rows(self.statement, self.basis, self.rounding, self.scale), lines)
+        return chart_of_changes(diff_rows(self.statement, self.basis, self.rounding, self.scale, changes=self.changes), lines)
 
     @Slot()
     def request_chart(self) -> None:

@@ -5,6 +5,7 @@ menus, shortcuts, drag-and-drop, progress and remembered state. Every way of ope
 from __future__ import annotations
 
 import html
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Slot
@@ -269,10 +270,12 @@ class MainWindow(QMainWindow):
         self.navigator.add_filing(checked)
         if batch in self._remember_batches:
             self.settings.add_recent_file(path)
-        self.stack.setCurrentWidget(self.tabs)
         if batch in self._show_first_of or self.current is None or self.current[0] == path:
             self._show_first_of.discard(batch)
             self.navigator.select_statement(path, main_statement_index(checked.filing))
+        # after choosing the statement: showing the tabs moves the focus to the navigator,
+        # which would otherwise pick its first item and build that statement too
+        self.stack.setCurrentWidget(self.tabs)
 
     @Slot(int, int, list)
     def _on_batch_finished(self, batch: int, loaded: int, failures: list[tuple[str, str]]) -> None:
@@ -348,7 +351,7 @@ class MainWindow(QMainWindow):
         statement = filing.statements[index]
         self.current = (path, index)
         self.statement_panel.show_statement(statement, checked.checks[index], filing.file_name, filing.rounding)
-        self.diff_panel.set_statement(statement, filing.rounding)
+        self.diff_panel.set_statement(statement, filing.rounding, checked.changes[index] if checked.changes else None)
         self.diff_dock.setWindowTitle(f"Changes (YoY / QoQ) \u2014 {statement.title}")
         self.tabs.setTabText(self.tabs.indexOf(self.statement_panel), _elide(statement.title, 40))
         self.tabs.setTabToolTip(self.tabs.indexOf(self.statement_panel), f"{statement.title}\n{filing.file_name}")
@@ -418,10 +421,11 @@ class MainWindow(QMainWindow):
         return panel
 
     def current_chart(self):
-        from gui.charts import ChartPanel
-
+        """The chart tab shown, if any. No chart exists before gui.charts is loaded, and
+        asking must not load it (with pyqtgraph) as a side effect."""
+        charts = sys.modules.get("gui.charts")
         widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, ChartPanel) else None
+        return widget if charts is not None and isinstance(widget, charts.ChartPanel) else None
 
     # ------------------------------------------------------------------ exports: dialogs choose a path, the panels write it
 

@@ -7,7 +7,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QItemSelection, QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.table_model import StatementFilterProxy, StatementTableModel
+from gui.table_model import INDENT, StatementFilterProxy, StatementTableModel
 from model.compare import Rounding
 from model.export import write_bytes_atomic, write_text_atomic
 from model.statement import Statement
@@ -32,6 +32,7 @@ from model.views import (
     StatementChecks,
     StatementTable,
     chart_of_lines,
+    header_text,
     selection_csv,
     selection_tsv,
     statement_table,
@@ -46,6 +47,7 @@ SCALE_TOOLTIPS = {
 
 
 HEADER_MARGIN = 34  # padding of the style sheet and the sort indicator
+CELL_MARGIN = 24  # padding of the style sheet and the grid line
 MIN_NUMBER_WIDTH = 90
 MIN_LABEL_WIDTH = 200
 
@@ -61,6 +63,7 @@ class StatementPanel(QWidget):
         self.checks: StatementChecks | None = None
         self.rounding = Rounding.HALF
         self.file_name = ""
+        self._label_width = MIN_LABEL_WIDTH
 
         self.title = QLabel()
         self.title.setObjectName("statementTitle")
@@ -188,14 +191,25 @@ class StatementPanel(QWidget):
         self._size_columns()
 
     def _size_columns(self) -> None:
+        """Widths from the formatted texts, measured here in one pass: Qt's own sizing asks the
+        model for every cell, and each of those calls waits for the GIL while a filing loads."""
+        table = self.table
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # the widest header line (headers wrap to two short lines) or the widest number,
-        # not Qt's header size hint, which keeps room for a one-line label
-        metrics = self.view.horizontalHeader().fontMetrics()
-        for column in range(1, self.model.columnCount()):
-            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            header_width = max(metrics.horizontalAdvance(line) for line in header.split("\n")) + HEADER_MARGIN
-            self.view.setColumnWidth(column, max(header_width, self.view.sizeHintForColumn(column), MIN_NUMBER_WIDTH))
+        font = QFont(self.view.font())
+        font.setBold(True)  # totals are bold: measure every text as if it were
+        metrics = QFontMetrics(font)
+        widths: dict[int, int] = {}
+        for (_, column), cell in table.cells.items():
+            widths[column] = max(widths.get(column, 0), metrics.horizontalAdvance(cell.text))
+        header_metrics = self.view.horizontalHeader().fontMetrics()
+        for column in range(len(table.columns)):
+            header = header_text(table.columns[column])
+            # headers wrap to two short lines: the widest line, not Qt's one-line size hint
+            header_width = max(header_metrics.horizontalAdvance(line) for line in header.split("\n")) + HEADER_MARGIN
+            self.view.setColumnWidth(column + 1, max(header_width, widths.get(column, 0) + CELL_MARGIN, MIN_NUMBER_WIDTH))
+        self._label_width = CELL_MARGIN + max(
+            (metrics.horizontalAdvance(INDENT * line.level + line.label) for line in table.lines), default=MIN_LABEL_WIDTH
+        )
         self._fit_label_column()
 
     def _fit_label_column(self) -> None:
@@ -204,7 +218,7 @@ class StatementPanel(QWidget):
             return
         numbers = sum(self.view.columnWidth(column) for column in range(1, self.model.columnCount()))
         room = self.view.viewport().width() - numbers
-        self.view.setColumnWidth(0, max(MIN_LABEL_WIDTH, min(self.view.sizeHintForColumn(0), room)))
+        self.view.setColumnWidth(0, max(MIN_LABEL_WIDTH, min(self._label_width, room)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

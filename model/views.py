@@ -236,6 +236,7 @@ class CheckedFiling:
 
     filing: Filing
     checks: list[StatementChecks]
+    changes: list[list[Change]] = field(default_factory=list)  # per statement, derived periods included
 
     @property
     def path(self) -> str:
@@ -247,9 +248,14 @@ class CheckedFiling:
 
 
 def load_checked_filing(path: str, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> CheckedFiling:
-    """The one loader path (``load_filing``), then the checks, so that both run off the GUI thread."""
+    """The one loader path (``load_filing``), then the checks and the changes, so that all of
+    it runs off the GUI thread."""
     filing = load_filing(path, progress, cancelled)
-    return CheckedFiling(filing, [check_statement(statement, filing.rounding) for statement in filing.statements])
+    return CheckedFiling(
+        filing,
+        [check_statement(statement, filing.rounding) for statement in filing.statements],
+        [compute_changes(statement, filing.rounding) for statement in filing.statements],
+    )
 
 
 def main_statement_index(filing: Filing) -> int:
@@ -476,11 +482,13 @@ def diff_rows(
     scale: DisplayScale = DisplayScale.AS_REPORTED,
     threshold_pct: float = 0.0,
     order: DiffOrder = DiffOrder.STATEMENT,
+    changes: Sequence[Change] | None = None,
 ) -> list[DiffRow]:
-    """The moves of one statement on one basis (QoQ uses derived quarters where needed)."""
+    """The moves of one statement on one basis (QoQ uses derived quarters where needed);
+    ``changes`` are the statement's ``compute_changes`` when already known."""
     labels = statement.display_labels()
     rows = []
-    for change in compute_changes(statement, rounding):
+    for change in compute_changes(statement, rounding) if changes is None else changes:
         if change.basis is not basis:
             continue
         columns = change.statement.columns

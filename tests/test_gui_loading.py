@@ -167,11 +167,26 @@ def test_a_cancelled_load_delivers_nothing(qtbot):
     assert results == [] and finished.args[1] == 0
 
 
-def test_start_up_does_not_import_pyqtgraph_or_pdfplumber():
-    code = "import sys, gui.app, gui.main_window; print(sorted(m for m in ('pyqtgraph', 'pdfplumber') if m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+START_UP_IMPORTS = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from gui.app import configure_application, start_window
+window = start_window([], configure_application(app))
+def done():
+    print(sorted(m for m in ("pyqtgraph", "pdfplumber") if m in sys.modules), window.current is not None)
+    app.quit()
+window.loader.batch_finished.connect(lambda *args: QTimer.singleShot(0, done))
+app.exec()
+"""
+
+
+def test_start_up_with_the_sample_loads_neither_pyqtgraph_nor_pdfplumber(isolated_user_folders):
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", START_UP_IMPORTS], capture_output=True, text=True, cwd=REPO, timeout=120, env=environment)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert result.stdout.strip() == "[] True"
 
 
 def test_actions_that_need_a_filing_wait_for_one(main_window, load_filings):

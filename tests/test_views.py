@@ -289,6 +289,7 @@ def test_a_checked_filing_goes_through_the_one_loader_and_checks_every_statement
     assert checked.path == str(SAMPLE)
     assert len(checked.checks) == len(checked.filing.statements) > 0
     assert checked.check_count == sum(c.count for c in checked.checks)
+    assert len(checked.changes) == len(checked.filing.statements), "changes are computed with the load, off the GUI thread"
 
 
 def test_a_filing_opens_on_its_income_statement():
@@ -296,3 +297,11 @@ def test_a_filing_opens_on_its_income_statement():
     statement = filing.statements[main_statement_index(filing)]
     assert statement.kind is StatementKind.INCOME
     assert statement.title.startswith("Consolidated Statements of Income")
+
+
+def test_diff_rows_from_changes_computed_ahead_match_computing_them_now(statement):
+    from model.compare import compute_changes
+
+    ahead = diff_rows(statement, Basis.QOQ, changes=compute_changes(statement))
+    now = diff_rows(statement, Basis.QOQ)
+    assert [(r.label, r.period_label, r.change_pct) for r in ahead] == [(r.label, r.period_label, r.change_pct) for r in now]
