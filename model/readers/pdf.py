@@ -389,8 +389,15 @@ def is_row_like(line: str) -> bool:
 
 
 def looks_like_table_page(page_text: str) -> bool:
-    rows = sum(1 for line in page_text.splitlines() if is_row_like(line))
-    return rows >= 5 or (rows >= 3 and bool(_STATEMENT_TITLE_RE.search(page_text)))
+    """Worth ~100 ms of layout analysis: a page of many table rows, a page that is mostly a
+    table, or a short statement under its title. Prose quoting a few figures is not."""
+    lines = [line for line in page_text.splitlines() if line.strip()]
+    rows = sum(1 for line in lines if is_row_like(line))
+    return (
+        rows >= 8
+        or (rows >= 5 and rows >= 0.3 * len(lines))
+        or (rows >= 3 and bool(_STATEMENT_TITLE_RE.search(page_text)))
+    )
 
 
 def find_table_pages(page_texts: Sequence[str]) -> list[int]:
@@ -1018,7 +1025,7 @@ def build_table(
     captions: list[str] = []
     value_span = (columns[0].x0, columns[-1].x1)
     for line in block.header:
-        row, caption = _header_row(line, columns, value_span, len(rows), ref, settings)
+        row, caption = _header_row(line, columns, value_span, block.bbox[0], len(rows), ref, settings)
         rows.append(row)
         if caption:
             captions.append(caption)
@@ -1026,7 +1033,7 @@ def build_table(
         index for index in range(len(columns)) if re.fullmatch(r"notes?", " ".join(row[index + 1].text for row in rows).strip(), re.IGNORECASE)
     )  # a "Notes" column holds lists of note numbers that wrap onto further lines
     for parts in group_rows(block.body, columns, wrapping):
-        rows.append(_body_row(parts, columns, len(rows), ref))
+        rows.append(_body_row(parts, columns, block.bbox[0], len(rows), ref))
     return RawTable(
         rows=rows,
         title=title,
@@ -1040,6 +1047,7 @@ def _header_row(
     line: Line,
     columns: Sequence[Column],
     value_span: tuple[float, float],
+    table_x0: float,
     row_index: int,
     ref: Callable[[BBox, int, int], SourceRef],
     settings: LayoutSettings,
@@ -1062,7 +1070,7 @@ def _header_row(
         for index in indexes:
             texts.setdefault(index, []).append(phrase)
     label_text = " ".join(p.text for p in label_phrases)
-    label_box = _box([w for p in label_phrases for w in p.words]) if label_phrases else (line.x0, line.top, first_cell, line.bottom)
+    label_box = _box([w for p in label_phrases for w in p.words]) if label_phrases else _label_area(table_x0, first_cell, line.top, line.bottom)
     cells = [RawCell(label_text, ref(label_box, row_index, 0))]
     for index, column in enumerate(columns):
         placed = texts.get(index, [])
@@ -1073,7 +1081,7 @@ def _header_row(
 
 
 def _body_row(
-    parts: RowParts, columns: Sequence[Column], row_index: int, ref: Callable[[BBox, int, int], SourceRef]
+    parts: RowParts, columns: Sequence[Column], table_x0: float, row_index: int, ref: Callable[[BBox, int, int], SourceRef]
 ) -> list[RawCell]:
     top, bottom = parts.top, parts.bottom
     label = re.sub(r"\s*\$$", "", parts.label)  # "COSTCO$": a dollar sign glued to the label
@@ -1081,13 +1089,18 @@ def _body_row(
         x0 = parts.label_words[0].x0  # the first line's indent: downstream reads hierarchy from it
         label_box = (x0, top, max(w.x1 for w in parts.label_words), bottom)
     else:
-        label_box = (parts.lines[0].x0, top, columns[0].cell_x0, bottom)
+        label_box = _label_area(table_x0, columns[0].cell_x0, top, bottom)
     cells = [RawCell(label, ref(label_box, row_index, 0))]
     for index, column in enumerate(columns):
         words = parts.cells.get(index, [])
         box = _box(words) if words else (column.x0, top, column.x1, bottom)
         cells.append(RawCell(" ".join(w.text for w in words), ref(box, row_index, index + 1)))
     return cells
+
+
+def _label_area(table_x0: float, first_cell_x0: float, top: float, bottom: float) -> BBox:
+    """Where an empty label cell is: the label column of the row."""
+    return (min(table_x0, first_cell_x0), top, first_cell_x0, bottom)
 
 
 def _box(words: Sequence[Word]) -> BBox:
