@@ -154,6 +154,7 @@ class Line:
 
     words: tuple[Word, ...]
     values: tuple[bool, ...]  # per word: a figure in a value column rather than part of a label
+    currency_signs: tuple[Word, ...] = ()  # lone "$" marks: no cell of their own, but "$ million" in a header
 
     @property
     def top(self) -> float:
@@ -434,8 +435,10 @@ def group_lines(words: Iterable[Word], settings: LayoutSettings = SETTINGS) -> l
 
 
 def make_line(words: Iterable[Word], settings: LayoutSettings = SETTINGS) -> Line:
-    tokens = glue_fragments(sorted(words, key=lambda w: w.x0), settings)
-    return Line(tuple(tokens), flag_values(tokens, settings))
+    ordered = sorted(words, key=lambda w: w.x0)
+    tokens = glue_fragments(ordered, settings)
+    signs = tuple(w for w in ordered if w.text in _CURRENCY_TOKENS)
+    return Line(tuple(tokens), flag_values(tokens, settings), signs)
 
 
 def glue_fragments(words: list[Word], settings: LayoutSettings = SETTINGS) -> list[Word]:
@@ -498,7 +501,7 @@ def split_phrases(line: Line, settings: LayoutSettings = SETTINGS) -> list[Phras
     ("2023 2022") are cut into single years: they always head separate columns."""
     phrases: list[list[Word]] = []
     gap = settings.phrase_gap_factor * line.size
-    for word in line.words:
+    for word in sorted(line.words + line.currency_signs, key=lambda w: w.x0):
         if phrases and word.x0 - phrases[-1][-1].x1 <= gap:
             phrases[-1].append(word)
         else:
@@ -686,7 +689,7 @@ def _header_line_kind(line: Line, value_left: float, body_size: float, settings:
         return "stop"  # a centred title or a sentence running from the labels into the columns
     if len(phrases) == 1 and is_caption(phrases[0].text):
         return "stop"  # "(Millions of yen)" over the whole table: a caption, kept as context
-    if any(_names_a_table(p.text) for p in over_labels):
+    if all(is_caption(p.text) for p in over_values) and any(_names_a_table(p.text) and len(p.words) > 1 for p in over_labels):
         return "stop"  # "Net Sales by Segment ... (millions of yen)": the next table's title line
     if any(v and w.x1 > value_left - 2 and not is_year_token(w.text) for w, v in zip(line.words, line.values)):
         return "stop"  # figures in the columns: a row of something else, not a header
@@ -769,7 +772,8 @@ def header_columns(phrase: Phrase, columns: Sequence[Column], value_span: tuple[
     if alone:
         left, right = value_span
         centre = (phrase.x0 + phrase.x1) / 2
-        if abs(centre - (left + right) / 2) <= 0.25 * (right - left):
+        wide = phrase.x1 - phrase.x0 >= 0.25 * (right - left)
+        if wide and abs(centre - (left + right) / 2) <= 0.25 * (right - left):
             return list(range(len(columns)))
     if covered:
         return covered
