@@ -662,6 +662,10 @@ def _align_lines(target: list[Line], incoming: list[Line], append_only: bool) ->
             matched[index] = match
             used.add(match)
             insert_after = order.index(("target", match))
+        for index, target_index in _reworded_between_matches(target, incoming, matched, used).items():
+            order.remove(("incoming", index))
+            matched[index] = target_index
+            used.add(target_index)
     lines: list[Line] = []
     target_map: dict[int, int] = {}
     incoming_map: dict[int, int] = {}
@@ -676,6 +680,20 @@ def _align_lines(target: list[Line], incoming: list[Line], append_only: bool) ->
         for index, match in matched.items():
             incoming_map[index] = target_map[match]
     return lines, target_map, incoming_map
+
+
+def _reworded_between_matches(target: list[Line], incoming: list[Line], matched: dict[int, int], used: set[int]) -> dict[int, int]:
+    """One unmatched line on each side between the same two matched neighbours is one line
+    printed in other words ("Cost of Revenues:" in the quarter table, "Total costs" in the half)."""
+    found = {}
+    for index in range(1, len(incoming) - 1):
+        if index in matched or index - 1 not in matched or index + 1 not in matched:
+            continue
+        before, after = matched[index - 1], matched[index + 1]
+        candidate = before + 1
+        if after == before + 2 and candidate not in used and target[candidate].is_heading == incoming[index].is_heading:
+            found[index] = candidate
+    return found
 
 
 def _find_match(target: list[Line], line: Line, used: set[int], start: int) -> int | None:
