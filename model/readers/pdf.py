@@ -13,9 +13,12 @@ words -> lines (sign fragments glued) -> side-by-side bands -> body blocks -> he
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 from pathlib import Path
 from statistics import median
 
@@ -29,6 +32,21 @@ from model.errors import FilingError
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
 from model.readers.text import is_title_line
+
+# pdfminer reports a broken content stream with whichever Python error it runs into; pdfium
+# has already accepted the file by then, so such a page is skipped with a warning
+_LAYOUT_FAILURES = (
+    PSException,
+    PdfminerException,
+    MalformedPDFException,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    struct.error,
+    zlib.error,
+)
 
 PASSWORD_REASON = "the PDF is password-protected; open it in a PDF viewer, save an unprotected copy and open that"
 SCANNED_REASON = "scanned PDF: no text layer, OCR is not supported"
@@ -58,6 +76,7 @@ class LayoutSettings:
 
 SETTINGS = LayoutSettings()
 BBox = tuple[float, float, float, float]
+Rule = tuple[float, float, float]  # a drawn vertical rule: x, top, bottom
 
 # ----------------------------------------------------------------------------- token patterns
 
@@ -72,7 +91,7 @@ _VALUE_TOKEN_RE = re.compile(
 )
 _YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d{2}\)?[,.]?$")
 _CLOSING_FRAGMENT_RE = re.compile(r"^(?:\)|%|%\)|\)%|\]|pp|pts?|bps)$")
-_OPENING_FRAGMENTS = frozenset({"(", "[", "△", "▲", "-", "−", "("})
+_OPENING_FRAGMENTS = frozenset({"(", "（", "[", "△", "▲", "-", "−"})
 _SPACED_OPENING_FRAGMENTS = frozenset({"△", "▲"})  # printed "△ 22,850": kept as printed
 _CURRENCY_TOKENS = frozenset({"$", "US$", "¥", "￥", "€", "£", "A$", "C$"})
 _CAPTION_RE = re.compile(
@@ -103,7 +122,7 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _UNFINISHED_LABEL_RE = re.compile(
-    r"(?:\b(?:to|of|and|or|for|in|on|the|from|by|with|at|as|before|after|under|per|less|including|excluding|net)|[,&(/-])$",
+    r"(?:\b(?:to|of|and|or|for|in|on|the|from|by|with|at|as|before|after|under|per|including|excluding)|[,&(/-])$",
     re.IGNORECASE,
 )
 
@@ -132,10 +151,6 @@ class Word:
     top: float
     bottom: float
     size: float
-
-    @property
-    def center(self) -> float:
-        return (self.x0 + self.x1) / 2
 
     def joined(self, other: Word, separator: str = "") -> Word:
         return Word(
@@ -276,26 +291,35 @@ def read_page_texts(path: Path) -> tuple[list[str], list[str]]:
         raise FilingError(path, _open_failure_reason(error)) from None
     texts: list[str] = []
     image_only: list[int] = []
+    unreadable: list[int] = []
     try:
         for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
+            try:
+                page = document[index]
+                textpage = page.get_textpage()
+            except pypdfium2.PdfiumError:
+                unreadable.append(index + 1)
+                texts.append("")
+                continue
             texts.append(textpage.get_text_range())
             if not texts[-1].strip() and _has_images(page):
                 image_only.append(index + 1)
             textpage.close()
             page.close()
-    except pypdfium2.PdfiumError as error:
-        raise FilingError(path, f"damaged PDF: page {len(texts) + 1} cannot be read ({error})") from None
     finally:
         document.close()
-    if not texts:
-        raise FilingError(path, "damaged PDF: it has no pages")
+    if not texts or len(unreadable) == len(texts):
+        raise FilingError(path, "damaged PDF: none of its pages can be read")
     warnings = []
+    if unreadable:
+        warnings.append(f"page(s) {_page_list(unreadable)} are damaged and were skipped")
     if image_only and len(image_only) < len(texts):
-        pages = ", ".join(str(n) for n in image_only)
-        warnings.append(f"page(s) {pages} are scanned images without text; their tables were not read")
+        warnings.append(f"page(s) {_page_list(image_only)} are scanned images without text; their tables were not read")
     return texts, warnings
+
+
+def _page_list(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers)
 
 
 def _open_failure_reason(error: pypdfium2.PdfiumError) -> str:
@@ -311,9 +335,10 @@ def _has_images(page: pypdfium2.PdfPage) -> bool:
 
 
 def text_lines(page_text: str) -> list[str]:
-    """Lines of prose of one page, whitespace collapsed; pdfium marks broken ligatures with U+FFFE."""
+    """Lines of one page, whitespace collapsed, without the control characters pdfium puts
+    for broken ligatures and soft hyphens."""
     lines = []
-    for raw in page_text.replace("\ufffe", "").replace("\x02", "").splitlines():
+    for raw in _CONTROL_RE.sub("", page_text.replace("\r\n", "\n")).splitlines():
         line = " ".join(raw.split())
         if line:
             lines.append(line)
@@ -335,22 +360,21 @@ def read_tables(
                 try:
                     words = page_words(page)
                     rules = vertical_rules(page)
-                except (PSException, PdfminerException, MalformedPDFException) as error:
-                    warnings.append(f"page {page.page_number} could not be laid out ({error}); its tables are missing")
+                except _LAYOUT_FAILURES as error:
+                    warnings.append(f"page {page.page_number} could not be laid out ({error!r}); its tables are missing")
                     continue
                 finally:
                     page.close()
                 tables.extend(
                     page_tables(words, rules, page.page_number, float(page.height), path.name, running, first_index=len(tables))
                 )
-    except (PSException, PdfminerException, MalformedPDFException) as error:
-        raise FilingError(path, f"damaged PDF: its pages cannot be laid out ({error})") from None
+    except _LAYOUT_FAILURES as error:
+        raise FilingError(path, f"damaged PDF: its pages cannot be laid out ({error!r})") from None
     return tables, warnings
 
 
 def page_words(page: pdfplumber.page.Page) -> list[Word]:
-    """The page's upright words, without page furniture: page numbers and running headers
-    printed in the top and bottom margins."""
+    """The page's upright words with their font size."""
     raw_words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
     words = []
     for raw in raw_words:
@@ -361,7 +385,7 @@ def page_words(page: pdfplumber.page.Page) -> list[Word]:
     return words
 
 
-def vertical_rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float]]:
+def vertical_rules(page: pdfplumber.page.Page) -> list[Rule]:
     """Drawn vertical rules as (x, top, bottom): thin lines and hairline rectangles, not shading."""
     rules = [(float(l["x0"]), float(l["top"]), float(l["bottom"])) for l in page.lines if abs(l["x1"] - l["x0"]) < 1.0]
     rules += [
@@ -529,12 +553,13 @@ def side_by_side_split(lines: Sequence[Line], settings: LayoutSettings = SETTING
     if len(evidence) < settings.min_side_by_side_lines:
         return None
     middle = median(x for _, x in evidence)
-    starts = [x for _, x in evidence if middle - 60 <= x <= middle + 10]
-    if len(starts) < settings.min_side_by_side_lines:
+    # the right-hand labels start at one x, or a little further right where they are indented
+    aligned = [(index, x) for index, x in evidence if middle - 60 <= x <= middle + 10]
+    if len(aligned) < settings.min_side_by_side_lines:
         return None
-    split_x = min(starts) - 1.0
-    first = min(i for i, x in evidence if x in starts)
-    last = max(i for i, x in evidence if x in starts)
+    split_x = min(x for _, x in aligned) - 1.0
+    first = aligned[0][0]
+    last = aligned[-1][0]
     while first > 0 and not _straddles(lines[first - 1], split_x):
         first -= 1
     while last + 1 < len(lines) and not _straddles(lines[last + 1], split_x):
@@ -563,7 +588,7 @@ def split_bands(lines: list[Line], settings: LayoutSettings = SETTINGS) -> list[
     if split is None:
         return [lines]
     split_x, first, last = split
-    stretch = [w for line in lines[first : last + 1] for w in line.words]
+    stretch = [w for line in lines[first : last + 1] for w in line.words + line.currency_signs]
     left = group_lines((w for w in stretch if w.x1 <= split_x), settings)
     right = group_lines((w for w in stretch if w.x0 >= split_x), settings)
     return [band for band in (lines[:first], left, right, lines[last + 1 :]) if band]
@@ -643,7 +668,8 @@ def _body_end(lines: Sequence[Line], start: int, settings: LayoutSettings) -> in
 
 
 def _continues_label(line: Line) -> bool:
-    return line.text[:1].islower()
+    """A wrapped label's last line ("available-for-sale securities"), not a footnote key ("n/m Not meaningful")."""
+    return line.text[:1].islower() and not is_value_token(line.words[0].text)
 
 
 def _is_heading(line: Line, body_size: float) -> bool:
@@ -678,7 +704,9 @@ def _header_above(
     return header, sections
 
 
-def _header_line_kind(line: Line, value_left: float, body_size: float, settings: LayoutSettings) -> str:
+def _header_line_kind(
+    line: Line, value_left: float, body_size: float, settings: LayoutSettings
+) -> Literal["header", "section", "stop"]:
     """'header' (text over the value columns), 'section' (a label alone) or 'stop'."""
     phrases = split_phrases(line, settings)
     over_values = [p for p in phrases if p.x1 > value_left - 2]
@@ -707,7 +735,7 @@ def _reads_as_sentence(text: str) -> bool:
 # ----------------------------------------------------------------------------- columns
 
 
-def find_columns(body: Sequence[Line], rules: Sequence[tuple[float, float, float]]) -> list[Column]:
+def find_columns(body: Sequence[Line], rules: Sequence[Rule]) -> list[Column]:
     """Value columns: figures whose horizontal extents overlap, gathered over the whole body.
 
     Figures are right-aligned, centred or hang a ")" past the column edge; overlapping extents
@@ -724,14 +752,21 @@ def find_columns(body: Sequence[Line], rules: Sequence[tuple[float, float, float
     xs = sorted(x for x, rule_top, rule_bottom in rules if rule_top < bottom and rule_bottom > top)
     columns = []
     for position, (x0, x1) in enumerate(merged):
-        left_limit = merged[position - 1][1] if position > 0 else x0 - 2 * (x1 - x0)
-        right_limit = merged[position + 1][0] if position + 1 < len(merged) else x1 + (x1 - x0)
-        # a drawn rule bounds the cell; without one the cell reaches halfway to the neighbour
-        left_rules = [x for x in xs if left_limit <= x <= x0]
-        right_rules = [x for x in xs if x1 <= x <= right_limit]
-        cell_x0 = max(left_rules) if left_rules else (left_limit + x0) / 2 if position > 0 else left_limit
-        cell_x1 = min(right_rules) if right_rules else (x1 + right_limit) / 2 if position + 1 < len(merged) else right_limit
-        columns.append(Column(x0, x1, cell_x0, cell_x1))
+        width = x1 - x0
+        # a drawn rule bounds the cell; without one the cell reaches halfway to the neighbour,
+        # and the outer cells reach out about as far again as their figures are wide (header
+        # text is often wider than the figures under it)
+        if position > 0:
+            cell_x0 = (merged[position - 1][1] + x0) / 2
+        else:
+            cell_x0 = x0 - 2 * width
+        if position + 1 < len(merged):
+            cell_x1 = (x1 + merged[position + 1][0]) / 2
+        else:
+            cell_x1 = x1 + width
+        left_rules = [x for x in xs if cell_x0 - width <= x <= x0]
+        right_rules = [x for x in xs if x1 <= x <= cell_x1 + width]
+        columns.append(Column(x0, x1, max(left_rules, default=cell_x0), min(right_rules, default=cell_x1)))
     return columns
 
 
@@ -985,7 +1020,7 @@ def _inside(line: Line, box: BBox) -> bool:
 
 def page_tables(
     words: Sequence[Word],
-    rules: Sequence[tuple[float, float, float]],
+    rules: Sequence[Rule],
     page_number: int,
     page_height: float,
     file_name: str,
@@ -1010,7 +1045,7 @@ def page_tables(
 
 def build_table(
     block: Block,
-    rules: Sequence[tuple[float, float, float]],
+    rules: Sequence[Rule],
     title: str,
     context: list[str],
     file_name: str,
