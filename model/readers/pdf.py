@@ -17,7 +17,7 @@ import struct
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 from pathlib import Path
 from statistics import median
@@ -270,7 +270,11 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
     table_pages = find_table_pages(page_texts)
     running = running_line_keys(page_texts)
     report(0.05, f"{len(table_pages)} of {len(page_texts)} pages hold tables")
-    tables, page_warnings = read_tables(path, table_pages, running, report)
+    pages = [
+        PageInfo(path.name, number, 0.0, running, carried_title(page_texts[number - 2], running) if number > 1 else "")
+        for number in table_pages
+    ]
+    tables, page_warnings = read_tables(path, pages, report)
     report(1.0, f"{len(tables)} tables found")
     return RawDocument(
         file_name=path.name,
@@ -345,18 +349,16 @@ def text_lines(page_text: str) -> list[str]:
     return lines
 
 
-def read_tables(
-    path: Path, page_numbers: list[int], running: frozenset[str], report: ProgressCallback
-) -> tuple[list[RawTable], list[str]]:
+def read_tables(path: Path, pages: list[PageInfo], report: ProgressCallback) -> tuple[list[RawTable], list[str]]:
     """Layout analysis (pdfplumber) of the given pages only."""
     tables: list[RawTable] = []
     warnings: list[str] = []
-    if not page_numbers:
+    if not pages:
         return tables, warnings
     try:
-        with pdfplumber.open(path, password="", pages=page_numbers) as pdf:
-            for done, page in enumerate(pdf.pages, start=1):
-                report(0.05 + 0.95 * (done - 1) / len(page_numbers), f"reading tables on page {page.page_number}")
+        with pdfplumber.open(path, password="", pages=[info.number for info in pages]) as pdf:
+            for done, (page, info) in enumerate(zip(pdf.pages, pages), start=1):
+                report(0.05 + 0.95 * (done - 1) / len(pages), f"reading tables on page {page.page_number}")
                 try:
                     words = page_words(page)
                     rules = vertical_rules(page)
@@ -365,9 +367,8 @@ def read_tables(
                     continue
                 finally:
                     page.close()
-                tables.extend(
-                    page_tables(words, rules, page.page_number, float(page.height), path.name, running, first_index=len(tables))
-                )
+                info = replace(info, height=float(page.height))  # known once pdfplumber has the page
+                tables.extend(page_tables(words, rules, info, first_index=len(tables)))
     except _LAYOUT_FAILURES as error:
         raise FilingError(path, f"damaged PDF: its pages cannot be laid out ({error!r})") from None
     return tables, warnings
@@ -1018,29 +1019,49 @@ def _inside(line: Line, box: BBox) -> bool:
 # ----------------------------------------------------------------------------- raw tables
 
 
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """What laying out one page needs to know besides its words and rules."""
+
+    file_name: str
+    number: int  # 1-based
+    height: float
+    running: frozenset[str]  # line keys of the document's running headers and footers
+    carried_title: str = ""  # a statement title printed at the foot of the page before
+
+
 def page_tables(
     words: Sequence[Word],
     rules: Sequence[Rule],
-    page_number: int,
-    page_height: float,
-    file_name: str,
-    running: frozenset[str],
+    page: PageInfo,
     first_index: int = 0,
     settings: LayoutSettings = SETTINGS,
 ) -> list[RawTable]:
     """Every table on one page, top to bottom and left to right."""
-    lines = without_page_furniture(group_lines(words, settings), page_height, running)
+    lines = without_page_furniture(group_lines(words, settings), page.height, page.running)
     blocks = [block for band in split_bands(lines, settings) for block in find_blocks(band, settings)]
     blocks.sort(key=lambda b: (round(b.bbox[1]), b.bbox[0]))
     boxes = [b.bbox for b in blocks]
     tables = []
-    for block in blocks:
+    for position, block in enumerate(blocks):
         others = [box for box in boxes if box != block.bbox]
-        title, context = title_and_context(block, lines, others, running, settings)
-        table = build_table(block, rules, title, context, file_name, page_number, first_index + len(tables), settings)
+        title, context = title_and_context(block, lines, others, page.running, settings)
+        if not title and position == 0:
+            title = page.carried_title
+        table = build_table(block, rules, title, context, page.file_name, page.number, first_index + len(tables), settings)
         if table is not None:
             tables.append(table)
     return tables
+
+
+def carried_title(previous_page_text: str, running: frozenset[str]) -> str:
+    """A statement's title printed as the last line of the page before the statement
+    ("(5) Unaudited Consolidated Statements of Cash Flows" at the foot of page 29)."""
+    for line in reversed(text_lines(previous_page_text)):
+        if _PAGE_NUMBER_RE.match(line) or line_key(line) in running:
+            continue
+        return line if _is_title(line) and _STATEMENT_TITLE_RE.search(line) else ""
+    return ""
 
 
 def build_table(
