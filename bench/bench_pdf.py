@@ -10,7 +10,6 @@ per-page figures over all files, which is what the speed target is stated in.
 from __future__ import annotations
 
 import argparse
-import logging
 import statistics
 import sys
 import time
@@ -45,8 +44,6 @@ def main() -> int:
     if not FILINGS.is_dir():
         print(f"no filings folder at {FILINGS}", file=sys.stderr)
         return 2
-    # pdfminer logs every font it cannot measure; that noise is not what is timed here
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     per_page = []
     print(f"{'file':<55} {'pages':>5} {'laid out':>8} {'read ms':>9} {'ms/page':>8}")
     for path in sorted(FILINGS.glob("*.pdf")):

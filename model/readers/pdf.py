@@ -12,11 +12,13 @@ words -> lines (sign fragments glued) -> side-by-side bands -> body blocks -> he
 
 from __future__ import annotations
 
+import logging
 import re
 import struct
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Literal
 from pathlib import Path
@@ -356,7 +358,7 @@ def read_tables(path: Path, pages: list[PageInfo], report: ProgressCallback) -> 
     if not pages:
         return tables, warnings
     try:
-        with pdfplumber.open(path, password="", pages=[info.number for info in pages]) as pdf:
+        with _pdfminer_quiet(), pdfplumber.open(path, password="", pages=[info.number for info in pages]) as pdf:
             for done, (page, info) in enumerate(zip(pdf.pages, pages), start=1):
                 report(0.05 + 0.95 * (done - 1) / len(pages), f"reading tables on page {page.page_number}")
                 try:
@@ -372,6 +374,19 @@ def read_tables(path: Path, pages: list[PageInfo], report: ProgressCallback) -> 
     except _LAYOUT_FAILURES as error:
         raise FilingError(path, f"damaged PDF: its pages cannot be laid out ({error!r})") from None
     return tables, warnings
+
+
+@contextmanager
+def _pdfminer_quiet() -> Iterator[None]:
+    """pdfminer logs a warning for every font it cannot measure ("Could not get FontBBox");
+    nothing a user can act on, and stderr belongs to the command line's error lines."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def page_words(page: pdfplumber.page.Page) -> list[Word]:
