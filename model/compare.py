@@ -92,25 +92,27 @@ def with_derived_periods(statement: Statement) -> Statement:
         return statement
     columns = list(statement.columns)
     cells = dict(statement.cells)
-    printed = {c.period for c in columns if c.period is not None and c.kind is ColumnKind.DURATION and not c.forecast}
+    printed = {(c.period, c.unit) for c in columns if c.period is not None and c.kind is ColumnKind.DURATION and not c.forecast}
     durations = [(j, c) for j, c in enumerate(columns) if c.kind is ColumnKind.DURATION and c.period is not None and not c.forecast and not c.derived]
-    made: dict[Period, int] = {}
+    made: dict[tuple[Period, str], int] = {}
     for j, longer in durations:
         for k, shorter in durations:
             result = _nested_difference(longer.period, shorter.period)
-            if result is None or result in printed or not _is_quarter_or_half(result):
+            key = (result, longer.unit)
+            if result is None or key in printed or not _is_quarter_or_half(result) or longer.unit != shorter.unit:
                 continue
-            if result not in made:
+            if key not in made:
                 columns.append(
                     Column(
                         label=f"{result.short_label()} (derived)",
                         kind=ColumnKind.DURATION,
                         period=result,
                         derived=True,
+                        unit=longer.unit,
                     )
                 )
-                made[result] = len(columns) - 1
-            target = made[result]
+                made[key] = len(columns) - 1
+            target = made[key]
             for i, line in enumerate(statement.lines):
                 if not line.is_additive or line.is_heading or (i, target) in cells:
                     continue
@@ -229,6 +231,8 @@ def compute_changes(statement: Statement, rounding: Rounding = Rounding.HALF, de
     pairs = []
     for j, later in periods:
         for k, earlier in periods:
+            if later.unit != earlier.unit:
+                continue  # the same year in yen and in dollars is no change
             basis = basis_of(later.period, earlier.period)
             if basis is not None:
                 pairs.append((j, k, basis))

@@ -157,9 +157,17 @@ def find_value_columns(grid: list[list[str]], parsed: list[list[ParsedNumber]], 
         body_values = sum(1 for r in range(header_count, len(grid)) if _is_value(parsed[r][col]))
         header_text = any(grid[r][col].strip() for r in range(header_count))
         body_text = any(grid[r][col].strip() for r in range(header_count, len(grid)))
-        if body_values or (header_text and body_text):
+        if (body_values or (header_text and body_text)) and not _is_notes_column(grid, header_count, col):
             columns.append(col)
     return columns
+
+
+_NOTES_HEADER_RE = re.compile(r"^(?:notes?|note\s*no\.?|ref\.?)$", re.IGNORECASE)
+
+
+def _is_notes_column(grid: list[list[str]], header_count: int, col: int) -> bool:
+    """A "Notes" column holds references to the notes ("5", "5,16,34"), not amounts."""
+    return any(_NOTES_HEADER_RE.match(grid[r][col].strip()) for r in range(header_count))
 
 
 def _split_double_headers(row: list[str], value_columns: list[int]) -> list[str]:
@@ -196,7 +204,18 @@ def header_texts(
         for i, text in enumerate(cells):
             if text:
                 labels[i].append(text)
-    return _share_length_phrase([" ".join(" ".join(parts).split()) for parts in labels]), units
+    joined = _share_length_phrase([" ".join(" ".join(parts).split()) for parts in labels])
+    return _tell_apart_by_unit(joined, units), units
+
+
+def _tell_apart_by_unit(labels: list[str], units: list[str]) -> list[str]:
+    """Two columns for one period in two currencies ("FY2024" in millions of yen and in
+    thousands of U.S. dollars) keep the unit in their labels."""
+    repeated = {label for label in labels if labels.count(label) > 1 and parse_header(label).kind in (ColumnKind.DURATION, ColumnKind.INSTANT)}
+    return [
+        f"{label} {unit}".strip() if label in repeated and unit and len({units[i] for i, other in enumerate(labels) if other == label}) > 1 else label
+        for label, unit in zip(labels, units)
+    ]
 
 
 _LENGTH_PHRASE_RE = re.compile(
@@ -237,11 +256,11 @@ def _place_header_cells(row: list[str], value_columns: list[int], ragged: bool) 
             return [texts[i // span] for i in range(count)]
     placed = [row[col].strip() if col < len(row) else "" for col in value_columns]
     filled = sum(1 for t in placed if t)
-    stray = [t.strip() for c, t in enumerate(row) if c > 0 and c not in value_columns and t.strip()]
+    stray = [t.strip() for c, t in enumerate(row) if c > 0 and c not in value_columns and t.strip() and not _NOTES_HEADER_RE.match(t.strip())]
     if stray and filled < count:
         # header text printed in a spacer column: move it to the nearest value column on its right
         for c, t in enumerate(row):
-            if c > 0 and c not in value_columns and t.strip():
+            if c > 0 and c not in value_columns and t.strip() and not _NOTES_HEADER_RE.match(t.strip()):
                 right = [i for i, vc in enumerate(value_columns) if vc > c and not placed[i]]
                 if right:
                     placed[right[0]] = t.strip()

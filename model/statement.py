@@ -66,6 +66,7 @@ class Column:
     percent_change: bool = False
     compares: tuple[Period, Period] | None = None  # (later, earlier) for change columns
     derived: bool = False
+    unit: str = ""  # set when the column states its own unit ("Thousands of U.S. dollars")
 
     def time_key(self) -> tuple[bool, bool, tuple[date, int]]:
         """Periods first in chronological order (shorter first for one end), forecasts after

@@ -130,6 +130,9 @@ def build_part(
         if not layout.has_periods and previous is not None and not raw.title and _same_shape(layout, previous):
             layout = _inherit_headers(layout, previous)
         part = _part_from_layout(layout, raw, kind, table_unit, currency)
+    if part.kind.is_primary and len(part.periods) * 2 < len(part.columns):
+        # mostly columns that are no periods (a note's matrix): not a primary statement
+        part.kind, titled = StatementKind.OTHER, False
     part.titled = titled
     return part
 
@@ -242,6 +245,10 @@ def _latest_pair(columns: list[Column]) -> tuple[Period, Period] | None:
 
 def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, table_unit: UnitInfo, currency: str) -> StatementPart:
     columns = []
+    units_by_period: dict[Period | None, set[str]] = {}
+    for value_column in layout.columns:
+        units_by_period.setdefault(value_column.header.period, set()).add(_column_unit_name(unit_for_column(value_column)))
+    currencies_apart = any(period is not None and len(names) > 1 for period, names in units_by_period.items())
     for value_column in layout.columns:
         header = value_column.header
         unit_info = unit_for_column(value_column)
@@ -254,6 +261,7 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 period=header.period,
                 forecast=forecast,
                 percent_change=percent and header.kind is ColumnKind.CHANGE,
+                unit=_column_unit_name(unit_info) if currencies_apart and header.kind is not ColumnKind.CHANGE else "",
             )
         )
     columns = _link_change_columns(columns)
@@ -293,6 +301,12 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
         raw_title=raw.title,
         warnings=warnings,
     )
+
+
+def _column_unit_name(info: UnitInfo | None) -> str:
+    if info is None or not info.unit or info.unit == "%":
+        return ""
+    return f"{info.unit} {info.scale}"
 
 
 def _cell_unit(line: Line, column: Column, value_column: ValueColumn, parsed, table_unit: UnitInfo) -> tuple[str, int]:
@@ -605,7 +619,11 @@ def _merge_into(target: StatementPart, part: StatementPart) -> None:
         existing = None
         if column.kind is not ColumnKind.CHANGE and column.period is not None:
             existing = next(
-                (j for j, c in enumerate(target.columns) if c.period == column.period and c.kind is column.kind and c.forecast == column.forecast),
+                (
+                    j
+                    for j, c in enumerate(target.columns)
+                    if c.period == column.period and c.kind is column.kind and c.forecast == column.forecast and c.unit == column.unit
+                ),
                 None,
             )
         if existing is None:

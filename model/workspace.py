@@ -232,7 +232,7 @@ def _merge_columns(columns: list[Column], incoming: list[Column]) -> dict[int, i
         if column.kind is not ColumnKind.CHANGE and column.period is not None:
             same_period = [
                 j for j, c in enumerate(columns)
-                if j not in taken and c.kind is column.kind and c.period == column.period and c.forecast == column.forecast
+                if j not in taken and c.kind is column.kind and c.period == column.period and c.forecast == column.forecast and c.unit == column.unit
             ]
             several = sum(1 for c in incoming if c.period == column.period and c.kind is column.kind) > 1 or len(same_period) > 1
             if several:
