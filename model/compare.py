@@ -206,7 +206,9 @@ def check_reported(
     return CheckStatus.INCONSISTENT
 
 
-def _reported_for(statement: Statement, line: int, later: Period, earlier: Period) -> tuple[Cell | None, bool]:
+def _reported_for(statement: Statement, line: int, later: Period, earlier: Period) -> list[tuple[Cell, bool]]:
+    """Every change the document prints for a line and pair of periods ($ and %), % first."""
+    found = []
     for j, column in enumerate(statement.columns):
         if column.kind is not ColumnKind.CHANGE or column.compares is None:
             continue
@@ -214,8 +216,11 @@ def _reported_for(statement: Statement, line: int, later: Period, earlier: Perio
         if a.is_close_to(later, 3) and b.is_close_to(earlier, 7):
             cell = statement.cells.get((line, j))
             if cell is not None and cell.value is not None:
-                return cell, column.percent_change or cell.unit == "%"
-    return None, False
+                found.append((cell, column.percent_change or cell.unit == "%"))
+    return sorted(found, key=lambda item: not item[1])
+
+
+_SEVERITY = {CheckStatus.TIED: 0, CheckStatus.CONSISTENT: 1, CheckStatus.INCONSISTENT: 2}
 
 
 # ----------------------------------------------------------------------------- changes
@@ -249,10 +254,12 @@ def compute_changes(statement: Statement, rounding: Rounding = Rounding.HALF, de
                 continue
             later = statement.columns[j].period
             earlier = statement.columns[k].period
-            reported, percent = _reported_for(statement, i, later, earlier)
+            printed = _reported_for(statement, i, later, earlier)
+            reported, percent = printed[0] if printed else (None, False)
             status = None
-            if reported is not None and not a.derived and not b.derived:
-                status = check_reported(a.value, b.value, reported.value, percent, rounding)
+            if printed and not a.derived and not b.derived:
+                # a line is only as good as the worst of the changes printed for it
+                status = max((check_reported(a.value, b.value, cell.value, is_percent, rounding) for cell, is_percent in printed), key=_SEVERITY.get)
             changes.append(
                 Change(
                     statement=statement,

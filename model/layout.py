@@ -146,8 +146,9 @@ def find_header_rows(grid: list[list[str]], parsed: list[list[ParsedNumber]]) ->
 
 
 def _all_years(row: list[str]) -> bool:
-    cells = [t for t in row[1:] if t.strip()]
-    return bool(cells) and all(_YEAR_ONLY_RE.match(t) for t in cells)
+    """A row whose only numbers are years ("2023  2022  Inc/(Dec)") is a header row."""
+    numbers = [t for t in row[1:] if t.strip() and parse_number(t).kind is CellKind.NUMBER]
+    return bool(numbers) and all(_YEAR_ONLY_RE.match(t) for t in numbers)
 
 
 def find_value_columns(grid: list[list[str]], parsed: list[list[ParsedNumber]], header_count: int) -> list[int]:
@@ -301,7 +302,9 @@ def analyse(
     labels, units = header_texts(grid, header_count, value_columns, raw.ragged)
     warnings: list[str] = []
 
-    headers = [parse_header(label, calendar, banner, default_instant) for label in labels]
+    corner = " ".join(grid[r][0].strip() for r in range(header_count) if grid[r][0].strip() and not is_garbled_header(grid[r]))
+    column_banner = f"{corner} {banner}".strip()  # "Quarters Ended March 31," printed above the labels
+    headers = [parse_header(label, calendar, column_banner, default_instant) for label in labels]
     columns = [ValueColumn(col, label, unit, header) for col, label, unit, header in zip(value_columns, labels, units, headers)]
 
     rows = _body_rows(raw, grid, parsed, origin, header_count, value_columns)

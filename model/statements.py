@@ -195,6 +195,20 @@ def _row_labels_are_periods(layout: TableLayout, calendar: FiscalCalendar) -> bo
     return hits >= max(1, len([r for r in layout.rows if r.has_values]) // 2)
 
 
+def _unlabelled_percent_changes(columns: list[Column], layout: TableLayout) -> list[Column]:
+    """"Inc/(Dec)" printed once over a $ column and a % column: the unlabelled column after a
+    change column holding percentages is the change in %."""
+    result = list(columns)
+    for position in range(1, len(result)):
+        column = result[position]
+        if column.kind is not ColumnKind.OTHER or column.label or result[position - 1].kind is not ColumnKind.CHANGE:
+            continue
+        cells = [row.parsed[position] for row in layout.rows if position < len(row.parsed) and row.parsed[position].kind is CellKind.NUMBER]
+        if cells and any(p.percent for p in cells):
+            result[position] = replace(column, kind=ColumnKind.CHANGE, percent_change=True, label=f"{result[position - 1].label} %")
+    return result
+
+
 def _link_change_columns(columns: list[Column]) -> list[Column]:
     """Each printed change column compares two periods of one length: the two just before it
     ("2023  2022  Change"), or its neighbours when it sits between them ("2024  Change  2023")."""
@@ -264,7 +278,7 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 unit=_column_unit_name(unit_info) if currencies_apart and header.kind is not ColumnKind.CHANGE else "",
             )
         )
-    columns = _link_change_columns(columns)
+    columns = _link_change_columns(_unlabelled_percent_changes(columns, layout))
     lines, row_map = build_lines(layout.rows, table_unit, share_scale([raw.title, *raw.context]))
     cells: dict[tuple[int, int], Cell] = {}
     for row_index, row in enumerate(layout.rows):

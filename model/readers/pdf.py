@@ -542,7 +542,9 @@ def split_phrases(line: Line, settings: LayoutSettings = SETTINGS) -> list[Phras
     phrases: list[list[Word]] = []
     gap = settings.phrase_gap_factor * line.size
     for word in sorted(line.words + line.currency_signs, key=lambda w: w.x0):
-        if phrases and word.x0 - phrases[-1][-1].x1 <= gap:
+        # "(As of December 31, 2023) (As of December 31, 2024)": bracketed headers set close together
+        bracket_pair = bool(phrases) and phrases[-1][-1].text.endswith(")") and word.text.startswith("(")
+        if phrases and word.x0 - phrases[-1][-1].x1 <= gap and not bracket_pair:
             phrases[-1].append(word)
         else:
             phrases.append([word])
@@ -731,7 +733,7 @@ def _header_line_kind(
         return "stop" if _is_heading(line, body_size) else "section"
     if any(p.x0 < value_left - 40 and (_names_a_table(p.text) or _reads_as_sentence(p.text)) for p in over_values):
         return "stop"  # a centred title or a sentence running from the labels into the columns
-    if len(phrases) == 1 and is_caption(phrases[0].text):
+    if len(phrases) == 1 and is_caption(phrases[0].text) and not _DATE_TEXT_RE.search(phrases[0].text):
         return "stop"  # "(Millions of yen)" over the whole table: a caption, kept as context
     if all(is_caption(p.text) for p in over_values) and any(_names_a_table(p.text) and len(p.words) > 1 for p in over_labels):
         return "stop"  # "Net Sales by Segment ... (millions of yen)": the next table's title line
@@ -985,6 +987,7 @@ def title_and_context(
     top = block.lines[0].top
     context: list[str] = []
     seen = 0
+    prose_lines = 0  # one sentence introducing the table ("... comprised of the following.") is fine
     for line in reversed([l for l in page_lines if l.bottom <= top + 1]):
         if top - line.bottom > settings.title_distance or seen >= settings.title_reach:
             break
@@ -1003,8 +1006,10 @@ def title_and_context(
             continue
         if _is_title(rest):
             return rest, context
-        if rest.endswith(".") and len(rest.split()) >= 3:
-            break  # the end of a paragraph of prose: no heading between it and the table
+        if len(rest.split()) >= 10 or (rest.endswith(".") and len(rest.split()) >= 3):
+            prose_lines += 1
+            if prose_lines > 1:
+                break  # a paragraph of prose: any heading above it is not this table's
         context.insert(0, rest)
     return "", context
 
@@ -1012,7 +1017,11 @@ def title_and_context(
 def _is_title(text: str) -> bool:
     """A heading: what the text reader calls a title, and not the tail of a wrapped sentence."""
     unnumbered = _OUTLINE_NUMBER_RE.sub("", text)  # "a. Consolidated statement of income"
-    return is_title_line(text, text) and not unnumbered[:1].islower() and len(text) <= 120
+    if unnumbered[:1].islower() or len(text) > 120:
+        return False
+    # a numbered heading of a note ("6. Cash and Cash Equivalents") names the table under it
+    numbered_heading = unnumbered != text and len(unnumbered.split()) <= 10 and not unnumbered.endswith((".", ":"))
+    return numbered_heading or is_title_line(text, text)
 
 
 def without_page_furniture(lines: list[Line], page_height: float, running: frozenset[str]) -> list[Line]:
