@@ -987,7 +987,7 @@ def title_and_context(
     top = block.lines[0].top
     context: list[str] = []
     seen = 0
-    prose_lines = 0  # one sentence introducing the table ("... comprised of the following.") is fine
+    introduced = False  # a sentence introducing the table ("... comprised of the following.") is context
     for line in reversed([l for l in page_lines if l.bottom <= top + 1]):
         if top - line.bottom > settings.title_distance or seen >= settings.title_reach:
             break
@@ -1006,10 +1006,10 @@ def title_and_context(
             continue
         if _is_title(rest):
             return rest, context
-        if len(rest.split()) >= 10 or (rest.endswith(".") and len(rest.split()) >= 3):
-            prose_lines += 1
-            if prose_lines > 1:
-                break  # a paragraph of prose: any heading above it is not this table's
+        if rest.endswith(".") and len(rest.split()) >= 3:
+            if introduced or not _INTRODUCES_TABLE_RE.search(rest):
+                break  # the end of a paragraph of prose: any heading above it is not this table's
+            introduced = True
         context.insert(0, rest)
     return "", context
 
