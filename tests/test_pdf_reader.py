@@ -380,3 +380,23 @@ def test_page_numbers_and_running_headers_are_never_titles():
             assert table.title.strip() not in {"Table of Contents", "JAPAN POST INSURANCE Co., Ltd."}
             assert not table.title.strip().isdigit()
             assert not table.title.startswith("Intel/Page")
+
+
+@needs_filings
+def test_a_statement_title_printed_at_the_foot_of_the_page_before_titles_the_table():
+    document = read("japanpost_insurance_fy2024h1_results.pdf")
+    table = table_with(document, "CASH FLOWS FROM OPERATING ACTIVITIES", page=30)
+    assert table.title == "(5) Unaudited Consolidated Statements of Cash Flows"
+
+
+@needs_filings
+def test_pepsico_banners_head_both_columns_under_them_and_indented_wrapped_labels_join():
+    document = read("pepsico_2023q2_earnings_release.pdf")
+    table = table_with(document, "Net Revenue", page=5)
+    assert header_rows(table) == [
+        ["", "12 Weeks Ended", "12 Weeks Ended", "24 Weeks Ended", "24 Weeks Ended"],
+        ["", "6/17/2023", "6/11/2022", "6/17/2023", "6/11/2022"],
+    ]
+    assert figures(rows_labelled(document, "Net Income Attributable to PepsiCo", page=5)[0]) == ["2,748", "1,429", "4,680", "5,690"]
+    # "PepsiCo Beverages North" / "  America  10  0.5 ..." is one row
+    assert rows_labelled(document, "PepsiCo Beverages North America", page=2)[0][1:4] == ["10", "0.5", "(1)"]
