@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from model.compare import Change, Rounding, compute_changes, with_derived_periods
 from model.periods import ColumnKind
 from model.statement import Cell, Column, Line, Statement, StatementKind
 from model.workspace import LineMapping, combine_statements
@@ -33,6 +34,22 @@ def line_cagr(statement: Statement, line: int, first_column: int, last_column: i
     if a is None or b is None or a.value is None or b.value is None or start is None or end is None:
         return None
     return cagr(a.value, b.value, (end.end - start.end).days / 365.25)
+
+
+def comparable_columns(statement: Statement, column: int) -> list[int]:
+    """The later period columns a growth rate from ``column`` can run to: periods of the same
+    length (a year to a year, a quarter to a quarter) or instants to instants."""
+    start = statement.columns[column].period
+    if start is None or statement.columns[column].kind not in (ColumnKind.DURATION, ColumnKind.INSTANT):
+        return []
+    found = []
+    for j, other in enumerate(statement.columns):
+        period = other.period
+        if period is None or other.kind is not statement.columns[column].kind or other.forecast or period.end <= start.end:
+            continue
+        if period.is_instant or abs(period.days - start.days) <= 8:
+            found.append(j)
+    return found
 
 
 def base_line(statement: Statement) -> int | None:
@@ -64,6 +81,14 @@ def common_size(statement: Statement) -> Statement | None:
         cells[(line, column)] = replace(cell, value=share, unit="%", scale=1, note=f"{cell.text or cell.value} / {denominator.text or denominator.value}")
     base_label = statement.lines[base].label
     return replace(statement, cells=cells, unit="%", scale=1, title=f"{statement.title} (% of {base_label})")
+
+
+def common_size_changes(statement: Statement, rounding: Rounding = Rounding.HALF) -> list[Change] | None:
+    """How each line's share of revenue (or of total assets) moved, in percentage points.
+    Quarters are derived from the amounts first: shares of cumulative periods do not subtract.
+    None when the statement has no revenue or total-assets line."""
+    sized = common_size(with_derived_periods(statement))
+    return None if sized is None else compute_changes(sized, rounding, derive=False)
 
 
 def side_by_side(

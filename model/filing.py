@@ -4,6 +4,7 @@ File -> Open, drag-and-drop, command-line arguments and the headless export all 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from model.compare import Rounding
 from model.errors import FilingError, LoadCancelled
-from model.periods import FiscalCalendar, find_dates, infer_calendar
+from model.periods import ColumnKind, FiscalCalendar, find_dates, infer_calendar, is_month_end
 from model.raw import RawDocument
 from model.readers import read_document
 from model.statement import Statement, StatementKind
@@ -68,6 +69,11 @@ def load_filing(
     report(0.75, "finding periods and statements")
     calendar = calendar or _calendar_for(document)
     statements, warnings = build_statements(document, calendar)
+    if not calendar.evidence:
+        better = year_end_from_cumulative_periods(calendar, statements)
+        if better != calendar:
+            calendar = better
+            statements, warnings = build_statements(document, calendar)
     if not statements:
         if not document.tables:
             raise FilingError(path, "no tables found: this file holds no financial statements Tickmark can read")
@@ -97,6 +103,27 @@ def _calendar_for(document: RawDocument) -> FiscalCalendar:
     return name_fiscal_years(calendar, header_texts, header_dates)
 
 
+def year_end_from_cumulative_periods(calendar: FiscalCalendar, statements: list[Statement]) -> FiscalCalendar:
+    """A document that never names its year end still prints year-to-date columns: "Six Months
+    Ended July 31" starts in February, so the fiscal year ends in January."""
+    starts = Counter(
+        column.period.start.month
+        for statement in statements
+        if statement.kind.is_primary
+        for column in statement.columns
+        if column.kind is ColumnKind.DURATION
+        and column.period is not None
+        and column.period.start is not None
+        and column.period.months in (6, 9)
+        and is_month_end(column.period.end)
+    )
+    if not starts:
+        return _year_end_from_balance_sheet(calendar, statements)
+    month, _ = starts.most_common(1)[0]
+    year_end_month = (month - 2) % 12 + 1
+    return replace(calendar, year_end_month=year_end_month, evidence=(f"year-to-date columns start in {date(2000, month, 1):%B}",))
+
+
 _FUTURE_RE = re.compile(r"forecast|ending|outlook|plan|target", re.I)
 _FY_LABEL_RE = re.compile(r"\bFY\s?'?((?:19|20)\d{2})\b")
 
@@ -116,6 +143,20 @@ def name_fiscal_years(calendar: FiscalCalendar, header_texts: list[str], header_
     latest = max(year_ends).year
     if max(labels) + 1 == latest:
         return replace(calendar, label_year="start", evidence=(*calendar.evidence, f"FY{max(labels)} ends in {latest}"))
+    return calendar
+
+
+def _year_end_from_balance_sheet(calendar: FiscalCalendar, statements: list[Statement]) -> FiscalCalendar:
+    """An interim balance sheet compares with the last fiscal year end (April 30 against
+    January 31): the earlier date, less than a year back, is the year end."""
+    for statement in statements:
+        if statement.kind is not StatementKind.BALANCE_SHEET:
+            continue
+        instants = sorted({c.period.end for c in statement.columns if c.kind is ColumnKind.INSTANT and c.period is not None})
+        if len(instants) >= 2:
+            earlier, latest = instants[-2], instants[-1]
+            if 60 <= (latest - earlier).days <= 300 and is_month_end(earlier):
+                return replace(calendar, year_end_month=earlier.month, evidence=(f"the balance sheet compares with {earlier:%B %d, %Y}",))
     return calendar
 
 

@@ -130,6 +130,13 @@ def build_part(
         if not layout.has_periods and previous is not None and not raw.title and _same_shape(layout, previous):
             layout = _inherit_headers(layout, previous)
         part = _part_from_layout(layout, raw, kind, table_unit, currency)
+    if not raw.title and _footnote_caption(raw.context):
+        # "(1) Amounts include amortization of intangible assets, as follows:" heads a table of its own
+        part.raw_title = _footnote_caption(raw.context)
+        part.title = statement_title(part.raw_title)[:90]
+        part.kind, titled = classify(part.raw_title, (), [line.label for line in part.lines])
+        if part.kind.is_primary:
+            part.kind, titled = StatementKind.OTHER, False
     if part.kind.is_primary and len(part.periods) * 2 < len(part.columns):
         # mostly columns that are no periods (a note's matrix): not a primary statement
         part.kind, titled = StatementKind.OTHER, False
@@ -573,6 +580,26 @@ def merge_key(part: StatementPart) -> tuple[str, str]:
     return (part.kind.value, " ".join(title.split()))
 
 
+_FOOTNOTE_CAPTION_RE = re.compile(r"^\(?\d{1,2}\)\s+\S|^\*\d?\s+\S")
+
+
+def _footnote_caption(context: tuple[str, ...]) -> str:
+    for line in context:
+        if _FOOTNOTE_CAPTION_RE.match(line):
+            return line
+    return ""
+
+
+def _inherit_unit(part: StatementPart, head: StatementPart) -> None:
+    """A page that continues a statement without repeating its caption is in the caption's unit."""
+    if part.unit.explicit or not head.unit.explicit:
+        return
+    for key, cell in part.cells.items():
+        if cell.unit == part.unit.unit and cell.scale == part.unit.scale:
+            part.cells[key] = replace(cell, unit=head.unit.unit, scale=head.unit.scale)
+    part.unit = head.unit
+
+
 def _is_continuation(part: StatementPart, previous: StatementPart) -> bool:
     """An untitled table right after a statement, over the same periods, continues it."""
     if part.raw_title:
@@ -580,8 +607,16 @@ def _is_continuation(part: StatementPart, previous: StatementPart) -> bool:
     return part.periods == previous.periods or not part.periods
 
 
+def _percent_share(part: StatementPart) -> float:
+    cells = [cell for (_, column), cell in part.cells.items() if part.columns[column].kind is not ColumnKind.CHANGE]
+    return sum(1 for cell in cells if cell.unit == "%") / len(cells) if cells else 0.0
+
+
 def _contradicts(member: StatementPart, part: StatementPart) -> bool:
-    """Two tables that print different figures for one line and period are not one statement."""
+    """Two tables that print different figures for one line and period are not one statement,
+    nor is a table of amounts and its copy in % of revenue."""
+    if abs(_percent_share(member) - _percent_share(part)) > 0.5:
+        return True
     shared = member.periods & part.periods
     if not shared or _shared_label_share(member.lines, part.lines) < 0.3:
         return False  # a page that continues the statement
@@ -818,6 +853,7 @@ def build_statements(document: RawDocument, calendar: FiscalCalendar) -> tuple[l
             part.kind = chains[-1][0].kind
             part.title = chains[-1][0].title
             part.scope = chains[-1][0].scope
+            _inherit_unit(part, chains[-1][0])
             chains[-1].append(part)
             continue
         chains.append([part])

@@ -17,12 +17,17 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from model.analysis import base_line, common_size, line_cagr
 from model.checks import FootingResult, failures, foot_statement
 from model.compare import Basis, Change, CheckStatus, Rounding, compute_changes, with_derived_periods
+from model.errors import LoadCancelled
 from model.filing import CancelCheck, Filing, ProgressCallback, load_filing
 from model.numbers import format_decimal
 from model.periods import ColumnKind
+from model.session import file_hash
 from model.statement import Cell, Column, Statement, StatementKind
+from model.statements import normalize_label
+from model.workspace import Choice, CombinedStatement, LineMapping, Workspace, combine_filings, printed_labels
 
 EM_DASH = "\u2014"
 NOT_MEANINGFUL = "n/m"
@@ -133,6 +138,13 @@ def raw_text(value: ScaledValue) -> str:
     return "" if value.value is None else format_decimal(value.value)
 
 
+def format_difference(value: ScaledValue) -> str:
+    """A change: in the amount's own format, or in percentage points for a percentage."""
+    if value.unit == "%":
+        return f"{format_amount(value.value, value.decimals)} pp"
+    return format_scaled(value)
+
+
 def format_change_pct(pct: Decimal | None) -> str:
     if pct is None:
         return NOT_MEANINGFUL
@@ -237,6 +249,7 @@ class CheckedFiling:
     filing: Filing
     checks: list[StatementChecks]
     changes: list[list[Change]] = field(default_factory=list)  # per statement, derived periods included
+    sha256: str = ""  # the content read, so that a saved workspace can tell when the file changes
 
     @property
     def path(self) -> str:
@@ -255,6 +268,7 @@ def load_checked_filing(path: str, progress: ProgressCallback | None = None, can
         filing,
         [check_statement(statement, filing.rounding) for statement in filing.statements],
         [compute_changes(statement, filing.rounding) for statement in filing.statements],
+        file_hash(path),
     )
 
 
@@ -269,6 +283,121 @@ def main_statement_index(filing: Filing) -> int:
     return 0
 
 
+# ----------------------------------------------------------------------------- workspace
+
+# Primary statements lead the workspace, consolidated before parent-only.
+_WORKSPACE_ORDER = (StatementKind.INCOME, StatementKind.COMPREHENSIVE_INCOME, StatementKind.BALANCE_SHEET, StatementKind.CASH_FLOW)
+
+
+@dataclass
+class CombinedView:
+    """One statement of the workspace as the window shows it: every period of every filing,
+    the values the chosen Choice shows, its checks, changes and restatements."""
+
+    combined: CombinedStatement
+    statement: Statement
+    checks: StatementChecks
+    changes: list[Change]
+    rounding: Rounding
+    files: tuple[str, ...]  # the filings it draws from, earliest first
+    labels: dict[int, dict[str, str]]  # line -> {file name: label as that filing printed it}
+    reports: Reports
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.combined.statement.key
+
+    @property
+    def restated_count(self) -> int:
+        return len(self.reports.restated)
+
+    def wordings(self, line: int) -> list[str]:
+        """The different labels the filings printed for a line, earliest first."""
+        return list(dict.fromkeys(self.labels.get(line, {}).values())) or [self.statement.lines[line].label]
+
+    def line_note(self, line: int) -> str:
+        """Which filing printed the line under which label, where they differ."""
+        printed = self.labels.get(line, {})
+        if len(set(printed.values())) < 2:
+            return ""
+        return "joined from:\n" + "\n".join(f"  \u2022 \u201c{label}\u201d in {name}" for name, label in printed.items())
+
+
+def join_refusal(view: CombinedView, first: int, second: int) -> str:
+    """Why two lines of a combined statement cannot be joined, or "" when they can."""
+    lines = view.statement.lines
+    if first == second:
+        return "Select two different lines to join."
+    if lines[first].is_heading or lines[second].is_heading:
+        return "Section headings carry no values: join two lines that have values."
+    both = [name for name in view.labels.get(first, {}) if name in view.labels.get(second, {})]
+    if both:
+        return f"{both[0]} prints both lines, so they are different lines; only lines that different filings print can be joined."
+    return ""
+
+
+def split_refusal(view: CombinedView, line: int) -> str:
+    """Why a line of a combined statement cannot be split, or "" when it can."""
+    if len({normalize_label(label) for label in view.wordings(line)}) < 2:
+        return "Every filing prints this line under the same label: there is nothing to split."
+    return ""
+
+
+@dataclass
+class CheckedWorkspace:
+    """Every statement that two or more open filings print, combined."""
+
+    statements: list[CombinedView]
+    files: tuple[str, ...]  # every filing of the workspace, earliest first
+    choice: Choice
+
+    def find(self, key: tuple[str, str]) -> int | None:
+        return next((n for n, view in enumerate(self.statements) if view.key == key), None)
+
+
+def _workspace_rank(view_key: tuple[str, str], kind: StatementKind) -> tuple[int, bool]:
+    rank = _WORKSPACE_ORDER.index(kind) if kind in _WORKSPACE_ORDER else len(_WORKSPACE_ORDER)
+    return rank, view_key[1] != "consolidated"
+
+
+def combined_view(combined: CombinedStatement, filings: Sequence[Filing], choice: Choice) -> CombinedView:
+    statement = combined.showing(choice)
+    printed_in = {cell.source.file for cells in combined.reports.values() for cell in cells}
+    files = tuple(f.file_name for f in filings if f.file_name in printed_in)
+    rounding = next((f.rounding for f in filings if f.file_name == statement.file_name), Rounding.HALF)
+    columns = combined.statement.columns
+    reports = Reports(
+        by_cell={(line, columns[column]): tuple(cells) for (line, column), cells in combined.reports.items()},
+        restated=frozenset((r.line, columns[r.column]) for r in combined.restatements()),
+        choice=choice,
+    )
+    return CombinedView(
+        combined=combined,
+        statement=statement,
+        checks=check_statement(statement, rounding),
+        changes=compute_changes(statement, rounding),
+        rounding=rounding,
+        files=files,
+        labels=printed_labels(combined, filings),
+        reports=reports,
+    )
+
+
+def check_workspace(filings: Sequence[Filing], mapping: LineMapping, choice: Choice, cancelled: CancelCheck | None = None) -> CheckedWorkspace:
+    """Combine open filings into one statement per kind (those that two or more filings
+    print), with checks and changes, so that all of it runs off the GUI thread."""
+    ordered = Workspace(filings=list(filings), mapping=mapping, choice=choice).ordered_filings()
+    views = []
+    for combined in combine_filings(ordered, mapping):
+        if cancelled is not None and cancelled():
+            raise LoadCancelled("workspace")
+        if len({cell.source.file for cells in combined.reports.values() for cell in cells}) >= 2:
+            views.append(combined_view(combined, ordered, choice))
+    position = {id(view): n for n, view in enumerate(views)}
+    views.sort(key=lambda view: (*_workspace_rank(view.key, view.statement.kind), position[id(view)]))
+    return CheckedWorkspace(views, tuple(f.file_name for f in ordered), choice)
+
+
 # ----------------------------------------------------------------------------- statement table
 
 
@@ -280,6 +409,7 @@ class TableCell:
     derived: bool
     tooltip: str
     problem: str  # a failed check on this cell, or ""
+    restated: bool = False  # filings of the workspace reported different values for it
 
 
 @dataclass
@@ -291,6 +421,8 @@ class StatementTable:
     caption: str
     labels: list[str]  # section-prefixed where a label repeats: how exports name rows
     cells: dict[tuple[int, int], TableCell]
+    common_size_base: str | None = None  # the line amounts are shown as a % of, when common-sized
+    line_notes: dict[int, str] = field(default_factory=dict)  # lines filings printed under different labels
 
     @property
     def columns(self) -> list[Column]:
@@ -313,6 +445,8 @@ class StatementTable:
             parts.append("an \u201cof which\u201d line: part of the line above")
         if spec.unit:
             parts.append(f"unit: {spec.unit}")
+        if line in self.line_notes:
+            parts.append(self.line_notes[line])
         return "\n".join(parts)
 
 
@@ -330,28 +464,69 @@ def _cell_tooltip(table_label: str, column: Column, cell: Cell, value: ScaledVal
     return "\n".join(parts)
 
 
+@dataclass(frozen=True)
+class Reports:
+    """What every filing of a workspace printed for each cell of a combined statement, keyed
+    by (line, column) so that derived or reordered columns still find theirs."""
+
+    by_cell: dict[tuple[int, Column], tuple[Cell, ...]]
+    restated: frozenset[tuple[int, Column]]
+    choice: Choice
+
+    def describe(self, line: int, column: Column, scale: DisplayScale) -> str:
+        """Every value the filings printed for a cell, earliest first, with where each was printed."""
+        cells = self.by_cell.get((line, column), ())
+        if len(cells) < 2:
+            return ""
+        restated = (line, column) in self.restated
+        heading = f"\u21bb Restated: {len(cells)} filings reported different values" if restated else f"Printed alike in {len(cells)} filings"
+        rows = []
+        for number, cell in enumerate(cells):
+            value = scaled(cell, scale)
+            when = " \u2014 as first reported" if number == 0 else " \u2014 latest" if number == len(cells) - 1 else ""
+            rows.append(f"  \u2022 {format_scaled(value)} in {cell.source.describe()}{when if restated else ''}")
+        shown = "showing the latest" if self.choice is Choice.LATEST else "showing the value as first reported"
+        return "\n".join([heading + (f" ({shown})" if restated else "") + ":", *rows])
+
+
 def statement_table(
     statement: Statement,
     scale: DisplayScale = DisplayScale.AS_REPORTED,
     show_derived: bool = False,
     checks: StatementChecks | None = None,
+    combined: CombinedView | None = None,
+    common_sized: bool = False,
 ) -> StatementTable:
+    """The statement laid out for the table. For a ``combined`` statement of the workspace,
+    restated cells are marked and their tooltips list what every filing printed, and lines
+    printed under different labels say so; ``common_sized`` shows amounts as a % of revenue
+    (flows) or of total assets (balance sheets) where the statement has that line."""
+    reports = combined.reports if combined is not None else None
     shown = display_statement(statement, show_derived)
+    caption = statement_caption(statement, scale)
+    base_label = None
+    if common_sized and (sized := common_size(shown)) is not None:
+        base_label = shown.lines[base_line(shown)].label
+        shown, caption = sized, f"% of {base_label}"
     labels = shown.display_labels()
     cells = {}
     for (line, column_index), cell in shown.cells.items():
         column = shown.columns[column_index]
         value = scaled(cell, scale)
         problem = checks.problem_at(line, column) if checks is not None else ""
+        tooltip = _cell_tooltip(labels[line], column, cell, value, problem)
+        history = reports.describe(line, column, scale) if reports is not None else ""
         cells[(line, column_index)] = TableCell(
             text=format_scaled(value),
             value=value.as_float,
             negative=value.value is not None and value.value < 0,
             derived=cell.derived,
-            tooltip=_cell_tooltip(labels[line], column, cell, value, problem),
+            tooltip=f"{tooltip}\n{history}" if history else tooltip,
             problem=problem,
+            restated=reports is not None and (line, column) in reports.restated,
         )
-    return StatementTable(shown, scale, statement_caption(statement, scale), labels, cells)
+    notes = {line: note for line in range(len(shown.lines)) if combined is not None and (note := combined.line_note(line))}
+    return StatementTable(shown, scale, caption, labels, cells, base_label, notes)
 
 
 # ----------------------------------------------------------------------------- selections
@@ -526,6 +701,38 @@ def sort_rows(rows: list[DiffRow], order: DiffOrder) -> list[DiffRow]:
     return sorted(rows, key=lambda row: (row.change.line, row.change.period.sort_key()))
 
 
+# ----------------------------------------------------------------------------- growth over a span
+
+
+@dataclass(frozen=True, slots=True)
+class GrowthRow:
+    """Compound annual growth of one line between two periods."""
+
+    label: str
+    first: str
+    last: str
+    cagr: Decimal | None
+
+    @property
+    def cagr_text(self) -> str:
+        return NOT_MEANINGFUL if self.cagr is None else format_change_pct(self.cagr) + " a year"
+
+
+def span_years(table: StatementTable, first: int, last: int) -> float:
+    start, end = table.columns[first].period, table.columns[last].period
+    return 0.0 if start is None or end is None else (end.end - start.end).days / 365.25
+
+
+def growth_rows(table: StatementTable, lines: Sequence[int], first: int, last: int) -> list[GrowthRow]:
+    """CAGR of each line from the ``first`` to the ``last`` column of the table (n/m where a
+    value is missing or the signs make growth meaningless)."""
+    rows = []
+    for line in lines:
+        texts = [table.cells[(line, column)].text if (line, column) in table.cells else EM_DASH for column in (first, last)]
+        rows.append(GrowthRow(table.labels[line], texts[0], texts[1], line_cagr(table.statement, line, first, last)))
+    return rows
+
+
 # ----------------------------------------------------------------------------- charts
 
 
@@ -543,6 +750,10 @@ class ChartData:
     category_tooltips: tuple[str, ...]
     series: tuple[ChartSeries, ...]
     y_caption: str
+    derived: tuple[bool, ...] = ()  # per category: computed by Tickmark, not printed
+
+    def is_derived(self, category: int) -> bool:
+        return category < len(self.derived) and self.derived[category]
 
 
 def chart_of_lines(table: StatementTable, lines: Sequence[int]) -> ChartData:
@@ -568,6 +779,7 @@ def chart_of_lines(table: StatementTable, lines: Sequence[int]) -> ChartData:
         category_tooltips=tuple(table.columns[j].tooltip() for j in columns),
         series=tuple(series),
         y_caption=caption,
+        derived=tuple(table.columns[j].derived for j in columns),
     )
 
 
@@ -576,6 +788,7 @@ def chart_of_changes(rows: Sequence[DiffRow], lines: Sequence[int]) -> ChartData
     wanted = [row for row in rows if row.change.line in lines]
     periods = sorted({row.change.period for row in wanted}, key=lambda period: period.sort_key())
     label_of = {row.change.period: row.period_label for row in wanted}
+    derived_periods = {row.change.period for row in wanted if row.change.statement.columns[row.change.column].derived}
     basis = wanted[0].change.basis.value if wanted else "change"
     series = []
     for line in dict.fromkeys(row.change.line for row in wanted):
@@ -592,4 +805,5 @@ def chart_of_changes(rows: Sequence[DiffRow], lines: Sequence[int]) -> ChartData
         category_tooltips=tuple(p.describe() for p in periods),
         series=tuple(series),
         y_caption=f"{basis} change (%)",
+        derived=tuple(p in derived_periods for p in periods),
     )

@@ -15,7 +15,7 @@ from model.compare import Change, compute_changes
 from model.errors import FilingError
 from model.filing import Filing, load_filing
 from model.periods import ColumnKind, Period
-from model.statement import Cell, Column, Line, Statement
+from model.statement import Cell, Column, Line, Statement, StatementKind
 from model.statements import normalize_label
 
 ProgressCallback = Callable[[float, str], None]
@@ -97,6 +97,9 @@ class CombinedStatement:
     def restatements(self) -> list[Restatement]:
         found = []
         for (line, column), cells in sorted(self.reports.items()):
+            spec = self.statement.columns[column]
+            if spec.forecast or spec.period is None or spec.kind is ColumnKind.CHANGE or self.statement.kind is StatementKind.GUIDANCE:
+                continue  # a forecast revised is news, not a restatement
             if _differ(cells):
                 found.append(Restatement(self.statement, line, column, cells[0], cells[-1]))
         return found
@@ -398,3 +401,51 @@ def load_workspace(
         except FilingError as error:
             workspace.failures.append(LoadFailure(str(path), error.reason))
     return workspace
+
+
+# ----------------------------------------------------------------------------- the user's joins and splits
+
+
+def printed_labels(combined: CombinedStatement, filings: Iterable[Filing]) -> dict[int, dict[str, str]]:
+    """For each line of a combined statement, the label each filing printed it under
+    (file name -> label, earliest filing first). Cells are traced back through their
+    source, which names one printed cell, so lines that alignment merged show every wording."""
+    line_of = {cell.source: line for (line, _), cells in combined.reports.items() for cell in cells}
+    labels: dict[int, dict[str, str]] = {}
+    for filing in filings:
+        for statement in filing.statements:
+            if statement.key != combined.statement.key:
+                continue
+            for (index, _), cell in statement.cells.items():
+                line = line_of.get(cell.source)
+                if line is not None:
+                    labels.setdefault(line, {}).setdefault(statement.file_name, statement.lines[index].label)
+    return labels
+
+
+def with_join(mapping: LineMapping, key: tuple[str, str], first: Iterable[str], second: Iterable[str]) -> LineMapping:
+    """The mapping with two lines joined: every label printed for the first line is joined
+    with every label printed for the second (whichever filing came first names the line),
+    and any earlier split between them is dropped."""
+    first_labels = {normalize_label(label) for label in first}
+    second_labels = {normalize_label(label) for label in second}
+    pairs = [(a, b) for a in sorted(first_labels) for b in sorted(second_labels) if a != b]
+    joins = list(mapping.joins)
+    for a, b in pairs:
+        if not mapping.joined(key, a, b):
+            joins.append(LineJoin(key, a, b))
+    splits = [s for s in mapping.splits if not (s.statement_key == key and any({s.first, s.second} == {a, b} for a, b in pairs))]
+    return LineMapping(joins=joins, splits=splits)
+
+
+def with_split(mapping: LineMapping, key: tuple[str, str], labels: Iterable[str]) -> LineMapping:
+    """The mapping with one line split into a line per distinct label: joins among the labels
+    are dropped and splits added, so that neither labels nor equal values merge them again."""
+    distinct = sorted({normalize_label(label) for label in labels})
+    pairs = [(a, b) for n, a in enumerate(distinct) for b in distinct[n + 1 :]]
+    joins = [j for j in mapping.joins if not (j.statement_key == key and any({j.keep, j.absorb} == {a, b} for a, b in pairs))]
+    splits = list(mapping.splits)
+    for a, b in pairs:
+        if not mapping.split(key, a, b):
+            splits.append(LineSplit(key, a, b))
+    return LineMapping(joins=joins, splits=splits)
