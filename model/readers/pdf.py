@@ -442,8 +442,12 @@ def looks_like_table_page(page_text: str) -> bool:
 
 
 def find_table_pages(page_texts: Sequence[str]) -> list[int]:
-    """1-based numbers of the pages worth a layout analysis."""
-    return [number for number, text in enumerate(page_texts, start=1) if looks_like_table_page(text)]
+    """1-based numbers of the pages worth a layout analysis. A document with no page of tables
+    (a press release's highlights) still shows the small tables it has."""
+    pages = [number for number, text in enumerate(page_texts, start=1) if looks_like_table_page(text)]
+    if pages:
+        return pages
+    return [number for number, text in enumerate(page_texts, start=1) if sum(1 for line in text.splitlines() if is_row_like(line)) >= 2]
 
 
 def line_key(text: str) -> str:
