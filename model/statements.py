@@ -8,6 +8,7 @@ Statement with all its periods as columns in chronological order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -16,7 +17,7 @@ from model.numbers import CellKind
 from model.periods import ColumnKind, FiscalCalendar, Period, parse_header
 from model.raw import RawDocument, RawTable, SourceRef
 from model.statement import Cell, Column, Line, Statement, StatementKind
-from model.units import UnitInfo, caption_unit, document_currency, row_unit, share_scale
+from model.units import UnitInfo, caption_unit, document_currency, row_unit, share_scale, unit_from_header
 
 # ----------------------------------------------------------------------------- classification
 
@@ -36,6 +37,7 @@ _TITLE_RULES: list[tuple[re.Pattern[str], StatementKind]] = [
     (re.compile(r"results summary|summary of (?:consolidated )?(?:financial )?results|highlights|results of operations|financial results", re.I), StatementKind.SUMMARY),
 ]
 
+_STATEMENT_WORD_RE = re.compile(r"\bstatements?\b|\bbalance sheets?\b", re.I)
 _NOTE_TITLE_RE = re.compile(r"^\s*note\s+\d+", re.I)
 _SCOPE_RE = re.compile(r"non[- ]?consolidated|parent[- ]only|stand[- ]?alone", re.I)
 _UNAUDITED_RE = re.compile(r"\s*\((?:unaudited|audited)\)\s*|\s*\bunaudited\b\s*", re.I)
@@ -187,6 +189,11 @@ def _table_unit(layout: TableLayout, raw: RawTable, currency: str, kind: Stateme
     caption = caption_unit([raw.title, *raw.context])
     if caption is not None:
         return UnitInfo(caption.unit or currency, caption.scale, True)
+    for column in layout.columns:
+        # "2023 $ million": the unit printed inside the column header
+        info = unit_from_header(column.label)
+        if info is not None and info.unit != "%" and info.scale > 1:
+            return UnitInfo(info.unit or currency, info.scale, True)
     return UnitInfo(currency if kind in _MONEY_KINDS else "", 1, False)
 
 
@@ -590,6 +597,20 @@ def _footnote_caption(context: tuple[str, ...]) -> str:
     return ""
 
 
+def _default_scale_where_unstated(parts: list[StatementPart]) -> None:
+    """A statement that prints no unit is in the unit the document's other statements state
+    ("Millions of yen" on every page but one)."""
+    stated = Counter((p.unit.unit, p.unit.scale) for p in parts if p.unit.explicit and p.kind in _MONEY_KINDS and p.unit.scale > 1)
+    if not stated:
+        return
+    (unit, scale), count = stated.most_common(1)[0]
+    if count * 2 < sum(stated.values()):
+        return  # no one unit prevails: better unstated than wrong
+    for part in parts:
+        if not part.unit.explicit and part.kind in _MONEY_KINDS and part.unit.unit in ("", unit):
+            _inherit_unit(part, replace(part, unit=UnitInfo(unit, scale, True)))
+
+
 def _inherit_unit(part: StatementPart, head: StatementPart) -> None:
     """A page that continues a statement without repeating its caption is in the caption's unit."""
     if part.unit.explicit or not head.unit.explicit:
@@ -653,11 +674,12 @@ def merge_parts(parts: list[StatementPart]) -> StatementPart:
         scope=parts[0].scope,
         raw_title=parts[0].raw_title,
         warnings=list(parts[0].warnings),
+        titled=parts[0].titled,
     )
     for part in parts[1:]:
         _merge_into(merged, part)
-        if not merged.title and part.title:
-            merged.title = part.title
+        if not merged.title and part.title or (_STATEMENT_WORD_RE.search(part.title) and not _STATEMENT_WORD_RE.search(merged.title)):
+            merged.title = part.title  # "Consolidated Statements of Cash Flows" names it better than "Cash Flows"
     return merged
 
 
@@ -845,6 +867,7 @@ def build_statements(document: RawDocument, calendar: FiscalCalendar) -> tuple[l
             continue
         parts.append(part)
 
+    _default_scale_where_unstated(parts)
     groups: dict[tuple[str, str], list[StatementPart]] = {}
     order: list[tuple[str, str]] = []
     chains: list[list[StatementPart]] = []
