@@ -67,11 +67,16 @@ def _step(values: list[Decimal]) -> Decimal:
     return Decimal(1).scaleb(min(exponents)) if exponents else Decimal(1)
 
 
+_RATIO_COLUMN_RE = re.compile(r"%|\bpercent|\bgrowth\b|\byield\b|\bratio\b|\bmargin\b|\brate\b|\byears?\)", re.I)
+
+
 def foot_statement(statement: Statement, rounding: Rounding = Rounding.HALF) -> list[FootingResult]:
     results: list[FootingResult] = []
     for column_index, column in enumerate(statement.columns):
         if column.kind not in (ColumnKind.DURATION, ColumnKind.INSTANT) or column.derived:
             continue
+        if _RATIO_COLUMN_RE.search(column.label) or _mostly_percent(statement, column_index):
+            continue  # shares, growth rates and yields do not add up
         results.extend(_foot_column(statement, column_index, rounding))
     if statement.kind is StatementKind.BALANCE_SHEET:
         results.extend(_balance(statement, rounding))
@@ -89,7 +94,7 @@ def _foot_column(statement: Statement, column: int, rounding: Rounding) -> list[
             section_starts[(*line.section, line.label)] = len(pending)
             continue
         cell = statement.cells.get((index, column))
-        if cell is None or cell.derived or not _footable(line) or index in consumed_ahead:
+        if cell is None or cell.derived or not _footable(line) or index in consumed_ahead or cell.unit == "%":
             continue
         value = cell.value or Decimal(0)
         if not line.is_total:
@@ -106,7 +111,11 @@ def _foot_column(statement: Statement, column: int, rounding: Rounding) -> list[
                 consumed_ahead.update(parts)
             else:
                 start = section_starts.get(line.section, 0) if line.section else 0
-                parts = _matching_subset(statement, column, [i for i in same_unit[start:]], value, rounding)
+                parts = (
+                    _matching_subset(statement, column, same_unit[start:], value, rounding)
+                    or _matching_subset(statement, column, same_unit, value, rounding)
+                    or _matching_indent_group(statement, column, same_unit, value, rounding)
+                )
                 if parts:
                     pending = [i for i in pending if i not in parts]
         if parts:
@@ -120,8 +129,31 @@ def _foot_column(statement: Statement, column: int, rounding: Rounding) -> list[
     return results
 
 
+def _mostly_percent(statement: Statement, column: int) -> bool:
+    units = [cell.unit for (_, j), cell in statement.cells.items() if j == column]
+    return bool(units) and units.count("%") * 2 >= len(units)
+
+
 def _footable(line) -> bool:
     return not line.memo and line.is_additive and not line.standalone
+
+
+def _matching_indent_group(statement: Statement, column: int, candidates: list[int], total: Decimal, rounding: Rounding) -> tuple[int, ...]:
+    """Long statements printed with indentation: the parts of a total are the lines printed at
+    one indent (their breakdowns sit deeper)."""
+    groups: dict[int, list[int]] = {}
+    for index in candidates:
+        indent = statement.lines[index].indent
+        if indent is not None:
+            groups.setdefault(round(indent / 3), []).append(index)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        subtotal = _sum(statement, column, members)
+        step = _step([statement.cells[(i, column)].value or Decimal(0) for i in members] + [total])
+        if abs(subtotal - total) <= _tolerance(len(members), step, rounding):
+            return tuple(members)
+    return ()
 
 
 def _run_below(statement: Statement, column: int, total_index: int, total: Decimal, rounding: Rounding) -> tuple[int, ...]:

@@ -165,7 +165,7 @@ _ROUNDED_DOWN_RE = re.compile(r"rounded\s+down|truncated|fractions?\s+(?:of|less
 
 def rounding_of(text_lines: list[str]) -> Rounding:
     """Japanese filings often truncate ("rounded down"): their subtotals may miss by a few units."""
-    return Rounding.DOWN if any(_ROUNDED_DOWN_RE.search(line) for line in text_lines[:400]) else Rounding.HALF
+    return Rounding.DOWN if any(_ROUNDED_DOWN_RE.search(line) for line in text_lines) else Rounding.HALF
 
 
 def company_name(document: RawDocument) -> str:

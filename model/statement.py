@@ -109,6 +109,7 @@ class Line:
     per_share: bool = False
     ratio: bool = False  # a percentage or ratio row: never summed or derived
     standalone: bool = False  # a metric of a summary table: neither a part nor a total of others
+    indent: float | None = None  # where the printed label starts (PDF points), when known
 
     @property
     def is_additive(self) -> bool:

@@ -139,7 +139,7 @@ def build_part(
         part.kind, titled = classify(part.raw_title, (), [line.label for line in part.lines])
         if part.kind.is_primary:
             part.kind, titled = StatementKind.OTHER, False
-    if part.kind.is_primary and len(part.periods) * 2 < len(part.columns):
+    if part.kind.is_primary and _non_period_columns(part) >= len(part.periods):
         # mostly columns that are no periods (a note's matrix): not a primary statement
         part.kind, titled = StatementKind.OTHER, False
     part.titled = titled
@@ -452,6 +452,7 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1
                 memo=memo,
                 per_share=bool(unit and ("/share" in unit.unit or unit.unit == "per share")),
                 ratio=bool(unit and unit.unit == "%") or _is_ratio_label(label),
+                indent=row.indent,
             )
         )
         row_map.append(len(lines) - 1)
@@ -588,6 +589,19 @@ def merge_key(part: StatementPart) -> tuple[str, str]:
 
 
 _FOOTNOTE_CAPTION_RE = re.compile(r"^\(?\d{1,2}\)\s+\S|^\*\d?\s+\S")
+
+
+def _non_period_columns(part: StatementPart) -> int:
+    """Columns that are neither periods, nor changes, nor a % of sales beside the amounts: a note's
+    roll-forward ("Beginning | Increase | Decrease | Ending") has them, a statement does not."""
+    count = 0
+    for j, column in enumerate(part.columns):
+        if column.kind is not ColumnKind.OTHER:
+            continue
+        units = [cell.unit for (_, col), cell in part.cells.items() if col == j]
+        if not units or units.count("%") * 2 < len(units):
+            count += 1
+    return count
 
 
 def _footnote_caption(context: tuple[str, ...]) -> str:

@@ -315,6 +315,14 @@ class CombinedView:
         """The different labels the filings printed for a line, earliest first."""
         return list(dict.fromkeys(self.labels.get(line, {}).values())) or [self.statement.lines[line].label]
 
+    def earliest_first(self, lines: Sequence[int]) -> list[int]:
+        """Lines by the first filing that prints them: a joined line keeps the earliest label."""
+        def first_filing(line: int) -> int:
+            printed = [self.files.index(name) for name in self.labels.get(line, {}) if name in self.files]
+            return min(printed, default=len(self.files))
+
+        return sorted(lines, key=lambda line: (first_filing(line), line))
+
     def line_note(self, line: int) -> str:
         """Which filing printed the line under which label, where they differ."""
         printed = self.labels.get(line, {})
