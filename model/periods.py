@@ -276,6 +276,7 @@ _CHANGE_RE = re.compile(
     r"|% of change|increase\s*\(decrease\)",
     re.IGNORECASE,
 )
+_SHARE_OF_RE = re.compile(r"%\s*of\b|\bas a %|\bpercentage of\b|\bshare of total\b", re.IGNORECASE)
 _PERCENT_ONLY_RE = re.compile(r"^\s*(?:%|percent|pct\.?|ratio\s*\(%\)|\(%\)|% change|%\s*chg)\s*$", re.IGNORECASE)
 _FORECAST_RE = re.compile(r"\b(?:forecasts?|targets?|outlook|guidance|projected|projection|estimates?|plan)\b|\(e\)", re.IGNORECASE)
 
@@ -376,6 +377,8 @@ def parse_header(
     forecast = bool(_FORECAST_RE.search(text))
     if not text:
         return HeaderPeriod(ColumnKind.OTHER)
+    if _SHARE_OF_RE.search(text):
+        return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, percent=True)  # "% of March 31, 2024 total"
     if _PERCENT_ONLY_RE.match(text) or _CHANGE_RE.search(text):
         return HeaderPeriod(ColumnKind.CHANGE, forecast=forecast, percent="%" in text or "percent" in text.lower())
 

@@ -846,7 +846,7 @@ def _drop_empty_lines(part: StatementPart) -> StatementPart:
     return part
 
 
-def to_statement(part: StatementPart, file_name: str, sources: list[SourceRef]) -> Statement:
+def to_statement(part: StatementPart, file_name: str, sources: list[SourceRef], key: tuple[str, str]) -> Statement:
     part = _drop_empty_lines(part)
     statement = Statement(
         title=part.title or part.kind.value.capitalize(),
@@ -859,7 +859,7 @@ def to_statement(part: StatementPart, file_name: str, sources: list[SourceRef]) 
         file_name=file_name,
         sources=sources,
         warnings=part.warnings,
-        key=merge_key(part),
+        key=key,
     )
     return statement.in_chronological_order()
 
@@ -911,6 +911,6 @@ def build_statements(document: RawDocument, calendar: FiscalCalendar) -> tuple[l
     for key in order:
         members = groups[key]
         merged = merge_parts(members) if len(members) > 1 else members[0]
-        statements.append(to_statement(merged, document.file_name, [m.source for m in members]))
+        statements.append(to_statement(merged, document.file_name, [m.source for m in members], key))
         warnings.extend(merged.warnings)
     return statements, warnings

@@ -158,8 +158,9 @@ def format_change_pct(pct: Decimal | None) -> str:
 
 def header_text(column: Column, width: int = 20) -> str:
     """The printed label, wrapped so that long headers ("Three Months Ended September 30,
-    2016") take two short lines instead of one wide column."""
-    return "\n".join(textwrap.wrap(column.label, width)) or column.label
+    2016") take two short lines instead of one wide column; a word longer than a line (a
+    file name of a side-by-side view) stays whole."""
+    return "\n".join(textwrap.wrap(column.label, width, break_long_words=False)) or column.label
 
 
 def short_label(column: Column) -> str:

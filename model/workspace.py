@@ -151,14 +151,24 @@ class Workspace:
         return changes
 
     def restatements(self) -> list[Restatement]:
-        return [r for c in self.combined() for r in c.restatements()]
+        """Values of one past period that filings report differently. Periods still ahead of
+        the earlier filing (lease maturities, outlooks) change without being restated."""
+        dates = {f.file_name: document_date(f) for f in self.filings}
+        return [
+            r
+            for c in self.combined()
+            for r in c.restatements()
+            if r.period.end <= dates.get(r.first.source.file, date.max)
+        ]
 
 
 def document_date(filing: Filing) -> date:
-    """The latest period a filing reports on: its place in time among the others."""
+    """The latest period a filing's statements report on: its place in time among the others
+    (maturity tables and outlooks in its notes look further ahead)."""
+    statements = [s for s in filing.statements if s.kind.is_primary] or filing.statements
     ends = [
         c.period.end
-        for s in filing.statements
+        for s in statements
         for c in s.columns
         if c.period is not None and not c.forecast and c.kind is not ColumnKind.CHANGE
     ]
@@ -339,10 +349,13 @@ def _by_label_and_section(line, values, lines, existing_values, used, mapping, k
 
 
 def _by_label(line, values, lines, existing_values, used, mapping, key):
+    """One label in other sections: the same line, unless its figures say otherwise (a restated
+    figure is only recognised where label and section both agree)."""
     label = normalize_label(line.label)
     candidates = [
         j for j, other in enumerate(lines)
-        if j not in used and other.is_heading == line.is_heading and (normalize_label(other.label) == label or mapping.joined(key, label, normalize_label(other.label)))
+        if j not in used and other.is_heading == line.is_heading
+        and (normalize_label(other.label) == label and not _conflicts(values, existing_values[j]) or mapping.joined(key, label, normalize_label(other.label)))
     ]
     if len(candidates) == 1 and not mapping.split(key, label, normalize_label(lines[candidates[0]].label)):
         return candidates[0]
