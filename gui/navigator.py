@@ -1,11 +1,12 @@
-"""The navigator: open filings and their statements, each statement with its kind and the
-number of check warnings."""
+"""The navigator: with two or more filings open, the workspace first (one combined statement
+per kind over every filing), then each open filing and its statements; every statement with
+its kind and the number of check warnings."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.views import CheckedFiling
+from model.views import CheckedFiling, CheckedWorkspace, CombinedView
 
 NAME, CHECKS = range(2)
 FILING_ROLE = Qt.ItemDataRole.UserRole + 1  # path of the filing an item belongs to
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 2  # index of the statement, -1 for a filing
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # the grey second line: kind and size
+COMBINED_ROLE = Qt.ItemDataRole.UserRole + 4  # position of a combined statement in the workspace, -1 for the workspace
 WARNING_COLOUR = QColor(176, 0, 32)
 OK_COLOUR = QColor(30, 120, 50)
 SUBTITLE_COLOUR = QColor(110, 110, 110)
@@ -69,9 +71,12 @@ class TwoLineDelegate(QStyledItemDelegate):
 
 class Navigator(QTreeWidget):
     statement_selected = Signal(str, int)  # filing path, statement index
+    combined_selected = Signal(object)  # key of a combined statement of the workspace
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._workspace_keys: list[tuple[str, str]] = []
+        self._workspace_files = 0
         self.setObjectName("navigator")
         self.setColumnCount(2)
         self.setHeaderLabels(["Filings and statements", "Checks"])
@@ -92,6 +97,87 @@ class Navigator(QTreeWidget):
             if item.data(NAME, FILING_ROLE) == path:
                 return item
         return None
+
+    def workspace_item(self) -> QTreeWidgetItem | None:
+        first = self.topLevelItem(0)
+        return first if first is not None and first.data(NAME, COMBINED_ROLE) == -1 else None
+
+    def set_workspace(self, checked: CheckedWorkspace | None, combining: bool = False) -> None:
+        """The workspace node first, with its combined statements; gone when it is None.
+        The current item stays where it was (a combined statement by its key)."""
+        current = self.currentItem()
+        current_key = self._key_of(current) if current is not None else None
+        keep_current = current is not None and current_key is None and current.data(NAME, COMBINED_ROLE) != -1
+        old = self.workspace_item()
+        with QSignalBlocker(self):
+            if old is not None:
+                self.takeTopLevelItem(0)
+            self._workspace_keys = [view.key for view in checked.statements] if checked is not None else []
+            self._workspace_files = len(checked.files) if checked is not None else 0
+            if checked is not None:
+                self.insertTopLevelItem(0, self._workspace_node(checked, combining))
+                self.topLevelItem(0).setExpanded(True)
+                if old is None:  # it just appeared: show it, above the filings
+                    self.scrollToTop()
+            if keep_current:
+                self.setCurrentItem(current)
+            elif current_key is not None and current_key in self._workspace_keys:
+                self.setCurrentItem(self.topLevelItem(0).child(self._workspace_keys.index(current_key)))
+
+    def set_combining(self, combining: bool) -> None:
+        """Say on the workspace node that it is being combined again."""
+        item = self.workspace_item()
+        if item is not None:
+            item.setData(NAME, SUBTITLE_ROLE, _workspace_subtitle(len(self._workspace_keys), self._workspace_files, combining))
+
+    def _workspace_node(self, checked: CheckedWorkspace, combining: bool) -> QTreeWidgetItem:
+        warnings = sum(view.checks.count for view in checked.statements)
+        restated = sum(view.restated_count for view in checked.statements)
+        item = QTreeWidgetItem(["Workspace", _count_text(warnings)])
+        item.setData(NAME, COMBINED_ROLE, -1)
+        item.setData(NAME, STATEMENT_ROLE, -1)
+        item.setData(NAME, SUBTITLE_ROLE, _workspace_subtitle(len(checked.statements), len(checked.files), combining))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        item.setFont(NAME, bold)
+        names = "<br>".join(f"\u2022 {html.escape(name)}" for name in checked.files)
+        item.setToolTip(
+            NAME,
+            f"<b>Workspace</b><br>One statement per kind over every period of {len(checked.files)} filings (earliest first):<br>{names}"
+            f"<br>{restated} value(s) reported differently by a later filing",
+        )
+        item.setToolTip(CHECKS, f"{warnings} check warning(s) in the combined statements")
+        item.setForeground(CHECKS, QBrush(WARNING_COLOUR if warnings else OK_COLOUR))
+        item.setTextAlignment(CHECKS, Qt.AlignmentFlag.AlignCenter)
+        for number, view in enumerate(checked.statements):
+            statement = view.statement
+            child = QTreeWidgetItem([statement.title, _count_text(view.checks.count)])
+            child.setData(NAME, COMBINED_ROLE, number)
+            child.setData(NAME, STATEMENT_ROLE, -1)
+            periods = len(statement.period_columns())
+            restated_text = f" \u00b7 {view.restated_count} restated" if view.restated_count else ""
+            child.setData(NAME, SUBTITLE_ROLE, f"{statement.kind.value} \u00b7 {periods} periods \u00b7 {len(view.files)} filings{restated_text}")
+            child.setToolTip(NAME, _combined_tooltip(view))
+            child.setToolTip(CHECKS, "\n".join(view.checks.messages()) or "Every total foots and every printed change agrees")
+            child.setForeground(CHECKS, QBrush(WARNING_COLOUR if view.checks.count else OK_COLOUR))
+            child.setTextAlignment(CHECKS, Qt.AlignmentFlag.AlignCenter)
+            item.addChild(child)
+        if not checked.statements:
+            empty = QTreeWidgetItem(["No statement appears in two filings"])
+            empty.setData(NAME, COMBINED_ROLE, -2)
+            empty.setData(NAME, STATEMENT_ROLE, -1)
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.addChild(empty)
+        return item
+
+    def _key_of(self, item: QTreeWidgetItem) -> tuple[str, str] | None:
+        number = item.data(NAME, COMBINED_ROLE)
+        return self._workspace_keys[number] if isinstance(number, int) and 0 <= number < len(self._workspace_keys) else None
+
+    def select_combined(self, key: tuple[str, str]) -> None:
+        item = self.workspace_item()
+        if item is not None and key in self._workspace_keys:
+            self.setCurrentItem(item.child(self._workspace_keys.index(key)))
 
     def add_filing(self, checked: CheckedFiling) -> QTreeWidgetItem:
         """Add a filing (replacing one of the same path) with its statements under it."""
@@ -139,6 +225,10 @@ class Navigator(QTreeWidget):
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is None:
             return
+        key = self._key_of(current)
+        if key is not None:
+            self.combined_selected.emit(key)
+            return
         index = current.data(NAME, STATEMENT_ROLE)
         if index < 0 and current.childCount():
             self.setCurrentItem(current.child(0))  # a filing shows its first statement
@@ -149,6 +239,26 @@ class Navigator(QTreeWidget):
 
 def _count_text(count: int) -> str:
     return f"\u26a0 {count}" if count else "\u2713"
+
+
+def _workspace_subtitle(statements: int, filings: int, combining: bool) -> str:
+    if combining:
+        return f"combining {filings} filings\u2026"
+    return f"{filings} filings \u00b7 {statements} combined statements"
+
+
+def _combined_tooltip(view: CombinedView) -> str:
+    statement = view.statement
+    lines = [
+        f"<b>{html.escape(statement.title)}</b>",
+        f"{statement.kind.value} over every period of {len(view.files)} filings:",
+        *(f"\u2022 {html.escape(name)}" for name in view.files),
+    ]
+    if view.restated_count:
+        lines.append(f"{view.restated_count} value(s) a later filing reported differently (highlighted)")
+    if view.checks.count:
+        lines.append(f"{view.checks.count} check warning(s)")
+    return "<br>".join(lines)
 
 
 def _filing_tooltip(checked: CheckedFiling) -> str:

@@ -27,7 +27,7 @@ from model.periods import ColumnKind
 from model.session import file_hash
 from model.statement import Cell, Column, Statement, StatementKind
 from model.statements import normalize_label
-from model.workspace import Choice, CombinedStatement, LineMapping, Workspace, combine_filings, printed_labels
+from model.workspace import Choice, CombinedStatement, LineMapping, Workspace, combine_filings, past_restatements, printed_labels
 
 EM_DASH = "\u2014"
 NOT_MEANINGFUL = "n/m"
@@ -377,7 +377,7 @@ def combined_view(combined: CombinedStatement, filings: Sequence[Filing], choice
     columns = combined.statement.columns
     reports = Reports(
         by_cell={(line, columns[column]): tuple(cells) for (line, column), cells in combined.reports.items()},
-        restated=frozenset((r.line, columns[r.column]) for r in combined.restatements()),
+        restated=frozenset((r.line, columns[r.column]) for r in past_restatements(combined, filings)),
         choice=choice,
     )
     return CombinedView(

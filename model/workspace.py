@@ -462,3 +462,10 @@ def with_split(mapping: LineMapping, key: tuple[str, str], labels: Iterable[str]
         if not mapping.split(key, a, b):
             splits.append(LineSplit(key, a, b))
     return LineMapping(joins=joins, splits=splits)
+
+
+def past_restatements(combined: CombinedStatement, filings: Iterable[Filing]) -> list[Restatement]:
+    """The restatements of one combined statement that ``Workspace.restatements`` reports:
+    values of periods the earlier filing had already reached, reported differently later."""
+    dates = {f.file_name: document_date(f) for f in filings}
+    return [r for r in combined.restatements() if r.period.end <= dates.get(r.first.source.file, date.max)]
