@@ -1,5 +1,7 @@
-"""The diff panel: YoY or QoQ moves of the current statement, coloured by direction and
-size, filtered by a threshold, biggest movers first, printed changes that disagree flagged."""
+"""The diff panel: YoY or QoQ moves of the current statement (over every filing of the
+workspace for a combined one), coloured by direction and size, filtered by a threshold,
+biggest movers first, printed changes that disagree flagged; in common size, the moves of
+each line's share of revenue or total assets."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QToolButton,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gui.statement_panel import CELL_MARGIN, HEADER_MARGIN
 from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyIndex, values_less_than
+from model.analysis import common_size_changes
 from model.compare import Basis, Change, Rounding, compute_changes
 from model.statement import Statement
 from model.views import (
@@ -35,6 +39,7 @@ from model.views import (
     chart_of_changes,
     diff_rows,
     format_change_pct,
+    format_difference,
     format_scaled,
     moves_of_at_least,
     sort_rows,
@@ -114,7 +119,7 @@ class DiffTableModel(QAbstractTableModel):
         if column == PRIOR_VALUE:
             return format_scaled(row.prior_value)
         if column == CHANGE:
-            return format_scaled(row.change_value)
+            return format_difference(row.change_value)
         if column == CHANGE_PCT:
             return format_change_pct(row.change_pct)
         return row.check_text()
@@ -169,11 +174,13 @@ class DiffProxy(QSortFilterProxyModel):
 
 class DiffPanel(QWidget):
     chart_requested = Signal(object)  # ChartData
+    common_size_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.statement: Statement | None = None
         self.changes: list[Change] | None = None
+        self._sized_changes: list[Change] | None = None  # computed when first asked for
         self.rounding = Rounding.HALF
         self.scale = DisplayScale.AS_REPORTED
 
@@ -202,19 +209,26 @@ class DiffPanel(QWidget):
         self.movers_box = QCheckBox("Biggest movers first")
         self.movers_box.setToolTip("Sort by |change %|, largest first")
 
+        self.common_size_box = QCheckBox("Common size")
+        self.common_size_box.setObjectName("diffCommonSize")
+        self.common_size_box.setToolTip("Moves of each line's share of revenue (or of total assets), in percentage points")
+
         self.chart_button = QPushButton("Chart change %")
         self.chart_button.setToolTip("Chart the change % of the selected lines over every period, in a new tab")
 
         self.summary = QLabel()
         self.summary.setObjectName("diffSummary")
+        # the summary takes the room left; it never widens the dock (and the window's minimum)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         bar = QHBoxLayout()
         bar.addLayout(basis_bar)
         bar.addSpacing(10)
-        bar.addWidget(QLabel("Only moves of at least"))
+        bar.addWidget(QLabel("Only moves \u2265"))
         bar.addWidget(self.threshold)
         bar.addSpacing(10)
         bar.addWidget(self.movers_box)
+        bar.addWidget(self.common_size_box)
         bar.addSpacing(10)
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.chart_button)
@@ -254,6 +268,7 @@ class DiffPanel(QWidget):
         self.basis_buttons.buttonClicked.connect(lambda _button: self.refresh())
         self.threshold.valueChanged.connect(lambda _value: self.refresh())
         self.movers_box.toggled.connect(self._on_movers_toggled)
+        self.common_size_box.toggled.connect(self._on_common_size_toggled)
         self.chart_button.clicked.connect(self.request_chart)
         self.refresh()
 
@@ -270,7 +285,29 @@ class DiffPanel(QWidget):
         """Show a statement's moves; ``changes`` computed off the GUI thread spare it the work."""
         self.statement, self.rounding = statement, rounding
         self.changes = changes if changes is not None or statement is None else compute_changes(statement, rounding)
+        self._sized_changes = None
         self.refresh()
+
+    @property
+    def common_size(self) -> bool:
+        return self.common_size_box.isChecked()
+
+    def set_common_size(self, on: bool) -> None:
+        self.common_size_box.setChecked(on)
+
+    @Slot(bool)
+    def _on_common_size_toggled(self, on: bool) -> None:
+        self.refresh()
+        self.common_size_changed.emit(on)
+
+    def shown_changes(self) -> list[Change] | None:
+        """The changes the rows show: of the amounts, or of their shares in common size (None
+        when the statement has no revenue or total-assets line to divide by)."""
+        if not self.common_size or self.statement is None:
+            return self.changes
+        if self._sized_changes is None:
+            self._sized_changes = common_size_changes(self.statement, self.rounding) or []
+        return self._sized_changes
 
     def set_scale(self, scale: DisplayScale) -> None:
         self.scale = scale
@@ -286,11 +323,13 @@ class DiffPanel(QWidget):
             self.model.set_rows([])
             self._show_empty("Open a filing to see how its lines moved.")
             return
-        everything = diff_rows(self.statement, self.basis, self.rounding, self.scale, changes=self.changes)
+        everything = diff_rows(self.statement, self.basis, self.rounding, self.scale, changes=self.shown_changes())
         rows = sort_rows(moves_of_at_least(everything, self.threshold.value()), self.order)
         self.model.set_rows(rows)
         flagged = sum(row.flagged for row in everything)
         summary = f"{len(rows)} of {len(everything)} {self.basis.value} moves"
+        if self.common_size:
+            summary += " of shares (pp)" if everything else ""
         if flagged:
             summary += f" \u00b7 <span style='color:#b00020'>\u26a0 {flagged} printed change(s) disagree</span>"
         self.summary.setText(summary)
@@ -299,6 +338,8 @@ class DiffPanel(QWidget):
             self._size_columns(rows)
         elif everything:
             self._show_empty(f"No {self.basis.value} move of at least {self.threshold.value():g} % in {html.escape(self.statement.title)}.")
+        elif self.common_size and not self._sized_changes:
+            self._show_empty(f"{html.escape(self.statement.title)} has no revenue or total-assets line to show shares of.")
         else:
             self._show_empty(f"{html.escape(self.statement.title)} has no periods to compare {self.basis.value}.")
 
@@ -326,7 +367,7 @@ class DiffPanel(QWidget):
         lines = self.selected_lines()
         if self.statement is None or not lines:
             return None
-        return chart_of_changes(diff_rows(self.statement, self.basis, self.rounding, self.scale, changes=self.changes), lines)
+        return chart_of_changes(diff_rows(self.statement, self.basis, self.rounding, self.scale, changes=self.shown_changes()), lines)
 
     @Slot()
     def request_chart(self) -> None:

@@ -1,12 +1,14 @@
 """The centre of the window: one statement as a table, with search, display scale, derived
-periods, copy, export and "Chart selection"."""
+periods, common size, growth over a span, copy, export and "Chart selection"; for a combined
+statement of the workspace also which value restated cells show, and joining or splitting
+rows."""
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QItemSelection, QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QBuffer, QIODevice, QItemSelection, QItemSelectionModel, QPoint, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,27 +18,32 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.frozen_table import FrozenColumnTableView
 from gui.table_model import INDENT, StatementFilterProxy, StatementTableModel
 from model.compare import Rounding
 from model.export import write_bytes_atomic, write_text_atomic
 from model.statement import Statement
 from model.views import (
     ChartData,
+    CombinedView,
     DisplayScale,
     StatementChecks,
     StatementTable,
     chart_of_lines,
     header_text,
+    join_refusal,
     selection_csv,
     selection_tsv,
+    split_refusal,
     statement_table,
 )
+from model.workspace import Choice
 
 SCALE_TOOLTIPS = {
     DisplayScale.AS_REPORTED: "Amounts as the filing prints them",
@@ -46,6 +53,8 @@ SCALE_TOOLTIPS = {
 }
 
 
+JOIN_TIP = "Make the two selected lines one line: different filings print it under different labels"
+SPLIT_TIP = "Make the selected line one line per label again: the filings print different things"
 HEADER_MARGIN = 34  # padding of the style sheet and the sort indicator
 CELL_MARGIN = 24  # padding of the style sheet and the grid line
 MIN_NUMBER_WIDTH = 90
@@ -56,11 +65,16 @@ class StatementPanel(QWidget):
     chart_requested = Signal(object)  # ChartData
     scale_changed = Signal(object)  # DisplayScale
     show_derived_changed = Signal(bool)
+    common_size_changed = Signal(bool)
+    choice_changed = Signal(object)  # Choice
+    join_requested = Signal(int, int)  # two statement lines of the combined statement shown
+    split_requested = Signal(int)  # a statement line of the combined statement shown
 
     def __init__(self, scale: DisplayScale = DisplayScale.AS_REPORTED, show_derived: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.statement: Statement | None = None
         self.checks: StatementChecks | None = None
+        self.combined: CombinedView | None = None
         self.rounding = Rounding.HALF
         self.file_name = ""
         self._label_width = MIN_LABEL_WIDTH
@@ -88,6 +102,7 @@ class StatementPanel(QWidget):
         self.unit_label = QLabel()
         self.unit_label.setObjectName("unitCaption")
         self.unit_label.setToolTip("Unit and scale of the amounts shown")
+        self.unit_label.setMinimumWidth(40)  # shortened in a narrow window rather than widening it
 
         self.derived_box = QCheckBox("Derived periods")
         self.derived_box.setChecked(show_derived)
@@ -95,8 +110,15 @@ class StatementPanel(QWidget):
             "Add quarters and halves computed from cumulative periods (1Q = 1H \u2212 2Q), shown in italics and marked \u201c(derived)\u201d"
         )
 
+        self.common_size_box = QCheckBox("Common size")
+        self.common_size_box.setObjectName("commonSize")
+        self.common_size_box.setToolTip("Every amount as a % of revenue (income, cash flows) or of total assets (balance sheets)")
+
         self.chart_button = QPushButton("Chart selection")
         self.chart_button.setToolTip("Chart the selected lines in a new tab (Ctrl+G)")
+        self.growth_action = QAction("Growth (CAGR)\u2026", self)
+        self.growth_action.setToolTip("Compound annual growth of the selected lines between two periods you choose")
+        self.growth_action.triggered.connect(self.open_growth_dialog)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
@@ -106,19 +128,38 @@ class StatementPanel(QWidget):
         bar.addWidget(self.unit_label)
         bar.addSpacing(8)
         bar.addWidget(self.derived_box)
+        bar.addWidget(self.common_size_box)
         bar.addStretch(1)
         bar.addWidget(self.chart_button)
+
+        self.choice_box = QComboBox()
+        self.choice_box.setObjectName("choice")
+        for choice in Choice:
+            self.choice_box.addItem(choice.value.capitalize(), choice)
+        self.choice_box.setToolTip("Which value a cell shows when filings reported it differently (restated cells are highlighted)")
+        self.choice_label = QLabel("Show:")
+        self.restated_label = QLabel()
+        self.restated_label.setObjectName("restatedCount")
+        self.join_button = QPushButton("Join rows")
+        self.join_button.setObjectName("joinRows")
+        self.split_button = QPushButton("Split row")
+        self.split_button.setObjectName("splitRow")
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        self.workspace_tools = [self.restated_label, self.choice_label, self.choice_box, self.join_button, self.split_button]
+        for widget in self.workspace_tools:
+            title_row.addWidget(widget)
 
         self.model = StatementTableModel(self)
         self.proxy = StatementFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setObjectName("statementTable")
+        self.view = FrozenColumnTableView("statementTable")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # statement order until a header is clicked
         self.view.horizontalHeader().setSortIndicatorClearable(True)
         self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.frozen.horizontalHeader().setSortIndicatorShown(True)
         self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.view.horizontalHeader().setHighlightSections(False)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -127,7 +168,7 @@ class StatementPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setCornerButtonEnabled(False)
         self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.set_row_height(self.fontMetrics().height() + 8)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setToolTip("")
 
@@ -140,15 +181,23 @@ class StatementPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
-        layout.addWidget(self.title)
+        layout.addLayout(title_row)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
         self.view.selectionModel().selectionChanged.connect(self._select_whole_lines)
+        self.view.selectionModel().selectionChanged.connect(self._update_row_tools)
         self.search.textChanged.connect(self.proxy.set_search)
         self.scale_box.currentIndexChanged.connect(self._on_scale_chosen)
         self.derived_box.toggled.connect(self._on_derived_toggled)
+        self.common_size_box.toggled.connect(self._on_common_size_toggled)
+        self.choice_box.currentIndexChanged.connect(lambda _index: self.choice_changed.emit(self.choice))
+        self.join_button.clicked.connect(self.request_join)
+        self.split_button.clicked.connect(self.request_split)
         self.chart_button.clicked.connect(self.request_chart)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self._show_workspace_tools(False)
 
     # ------------------------------------------------------------------ state
 
@@ -167,15 +216,56 @@ class StatementPanel(QWidget):
         self.derived_box.setChecked(show)
 
     @property
+    def common_size(self) -> bool:
+        return self.common_size_box.isChecked()
+
+    def set_common_size(self, on: bool) -> None:
+        self.common_size_box.setChecked(on)
+
+    @property
+    def choice(self) -> Choice:
+        return self.choice_box.currentData()
+
+    def set_choice(self, choice: Choice) -> None:
+        with QSignalBlocker(self.choice_box):  # the workspace's own choice coming back: no request
+            self.choice_box.setCurrentIndex(list(Choice).index(choice))
+
+    @property
     def table(self) -> StatementTable | None:
         return self.model.table
 
-    def show_statement(self, statement: Statement | None, checks: StatementChecks | None = None, file_name: str = "", rounding: Rounding = Rounding.HALF) -> None:
-        self.statement, self.checks, self.file_name, self.rounding = statement, checks, file_name, rounding
+    def show_statement(
+        self,
+        statement: Statement | None,
+        checks: StatementChecks | None = None,
+        file_name: str = "",
+        rounding: Rounding = Rounding.HALF,
+        combined: CombinedView | None = None,
+        keep_place: bool = False,
+    ) -> None:
+        """Show a statement; ``combined`` when it is a statement of the workspace. With
+        ``keep_place`` (the same statement computed again) search, sort, scroll position
+        and selected lines stay."""
+        self.statement, self.checks, self.file_name, self.rounding, self.combined = statement, checks, file_name, rounding, combined
+        self._show_workspace_tools(combined is not None)
+        if combined is not None:
+            self.set_choice(combined.reports.choice)
+        if keep_place:
+            lines = self._selected_lines()
+            scroll = self.view.verticalScrollBar().value()
+            self._rebuild()
+            self.select_lines(lines)
+            self.view.verticalScrollBar().setValue(scroll)
+            return
         self.search.clear()
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self._rebuild()
         self.view.scrollToTop()
+
+    def _show_workspace_tools(self, shown: bool) -> None:
+        for widget in self.workspace_tools:
+            widget.setVisible(shown)
+        self._update_row_tools()
 
     def _rebuild(self) -> None:
         if self.statement is None:
@@ -183,12 +273,21 @@ class StatementPanel(QWidget):
             self.title.clear()
             self.unit_label.clear()
             return
-        table = statement_table(self.statement, self.scale, self.show_derived, self.checks)
+        table = statement_table(self.statement, self.scale, self.show_derived, self.checks, self.combined, self.common_size)
         self.model.set_table(table)
         self.title.setText(f"<b>{html.escape(self.statement.title)}</b> <span style='color:#666'>\u00b7 {self.statement.kind.value}</span>")
-        self.title.setToolTip(f"{self.statement.title}\n{self.statement.kind.value} in {self.file_name}")
-        self.unit_label.setText(table.caption)
+        where = f"every period of {len(self.combined.files)} filings: " + ", ".join(self.combined.files) if self.combined is not None else self.file_name
+        self.title.setToolTip(f"{self.statement.title}\n{self.statement.kind.value} in {where}")
+        caption = table.caption
+        if self.common_size and table.common_size_base is None:
+            caption += " (no revenue or total-assets line for common size)"
+        self.unit_label.setText(caption)
+        if self.combined is not None:
+            count = self.combined.restated_count
+            self.restated_label.setText(f"<span style='background:#ddd0f6'>&nbsp;{count} restated&nbsp;</span>" if count else "no restatements")
+            self.restated_label.setToolTip("Values a later filing reported differently; their tooltips list every value and where it was printed")
         self._size_columns()
+        self._update_row_tools()
 
     def _size_columns(self) -> None:
         """Widths from the formatted texts, measured here in one pass: Qt's own sizing asks the
@@ -236,6 +335,11 @@ class StatementPanel(QWidget):
         self._rebuild()
         self.show_derived_changed.emit(show)
 
+    @Slot(bool)
+    def _on_common_size_toggled(self, on: bool) -> None:
+        self._rebuild()
+        self.common_size_changed.emit(on)
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -262,6 +366,46 @@ class StatementPanel(QWidget):
             index = self.proxy.mapFromSource(self.model.index(row, column))
             if index.isValid():
                 selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+
+    def _selected_lines(self) -> list[int]:
+        return list(dict.fromkeys(line for line, _ in self._selection_positions()))
+
+    @Slot()
+    def _update_row_tools(self) -> None:
+        """Join and Split are offered only when they can be done; their tooltips say why not."""
+        lines = sorted(self._selected_lines()) if self.combined is not None else []
+        join_refused = join_refusal(self.combined, *lines) if len(lines) == 2 else "Select the two lines to join (Ctrl+click their labels)."
+        split_refused = split_refusal(self.combined, lines[0]) if len(lines) == 1 else "Select one line joined from different labels (\u21c4)."
+        self.join_button.setEnabled(not join_refused)
+        self.join_button.setToolTip(join_refused or JOIN_TIP)
+        self.split_button.setEnabled(not split_refused)
+        self.split_button.setToolTip(split_refused or SPLIT_TIP)
+
+    @Slot(QPoint)
+    def _show_context_menu(self, position: QPoint) -> None:
+        """What can be done with the selected lines, where the user pointed."""
+        menu = QMenu(self)
+        menu.addAction(self.copy_action)
+        menu.addAction("Chart Selection", self.request_chart)
+        if self.growth_action.isVisible():
+            menu.addAction(self.growth_action)
+        if self.combined is not None:
+            menu.addSeparator()
+            menu.addAction("Join Rows", self.request_join).setEnabled(self.join_button.isEnabled())
+            menu.addAction("Split Row", self.request_split).setEnabled(self.split_button.isEnabled())
+        menu.popup(self.view.viewport().mapToGlobal(position))
+
+    @Slot()
+    def request_join(self) -> None:
+        lines = sorted(self._selected_lines())
+        if len(lines) == 2:
+            self.join_requested.emit(lines[0], lines[1])
+
+    @Slot()
+    def request_split(self) -> None:
+        lines = self._selected_lines()
+        if len(lines) == 1:
+            self.split_requested.emit(lines[0])
 
     def select_lines(self, lines: list[int], columns: list[int] | None = None) -> None:
         """Select cells by statement line and table column (all columns, label included, when None)."""
@@ -324,6 +468,20 @@ class StatementPanel(QWidget):
     @Slot()
     def request_chart(self) -> None:
         self.chart_requested.emit(self.chart_data())
+
+    @Slot()
+    def open_growth_dialog(self):
+        """Growth (CAGR) of the selected lines, or of the whole statement, between two periods."""
+        from gui.growth_dialog import GrowthDialog
+
+        if self.statement is None:
+            return None
+        lines, _, cells = self.selected_cells()
+        amounts = statement_table(self.statement, self.scale, self.show_derived)  # growth of amounts, never of shares
+        chosen = [line for line in lines if not amounts.lines[line].is_heading] if cells is not None else []
+        dialog = GrowthDialog(amounts, chosen or [line for line in range(len(amounts.lines)) if not amounts.lines[line].is_heading], self)
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ exports (take a path; dialogs only choose it)
 

@@ -13,6 +13,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # real numbers (or the plain label) fo
 INDENT = "\u2003"  # one em space per hierarchy level keeps indentation in any font
 NEGATIVE_COLOUR = QColor(176, 0, 32)
 PROBLEM_COLOUR = QColor(255, 214, 153)
+RESTATED_COLOUR = QColor(221, 208, 246)  # violet: apart from the orange of a failed check
+JOINED_MARK = " \u21c4"  # after a line the filings print under different labels
 DERIVED_HEADER_COLOUR = QColor(90, 90, 90)
 
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -38,6 +40,7 @@ class StatementTableModel(QAbstractTableModel):
         self._fonts = {(b, i): _font(b, i) for b in (False, True) for i in (False, True)}
         self._negative = QBrush(NEGATIVE_COLOUR)
         self._problem = QBrush(PROBLEM_COLOUR)
+        self._restated = QBrush(RESTATED_COLOUR)
 
     @property
     def table(self) -> StatementTable | None:
@@ -84,7 +87,7 @@ class StatementTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._negative if cell.negative else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._problem if cell.problem else None
+            return self._problem if cell.problem else self._restated if cell.restated else None
         if role == SORT_ROLE:
             return self.sort_value(index.row(), index.column())
         return None
@@ -100,7 +103,7 @@ class StatementTableModel(QAbstractTableModel):
 
     def _label_data(self, row: int, line, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return INDENT * line.level + line.label
+            return INDENT * line.level + line.label + (JOINED_MARK if row in self._table.line_notes else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._table.line_tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
