@@ -56,15 +56,17 @@ def configure_application(app: QApplication) -> QIcon:
 
 
 def start_window(files: Sequence[str], icon: QIcon | None = None, error_route: ErrorRoute | None = None) -> MainWindow:
-    """Build and show the window and start loading ``files`` (the sample when there are none)."""
+    """Build and show the window and start loading ``files``; with none, offer back the
+    workspace of a session that crashed, or else open the sample."""
     window = MainWindow(AppSettings(), error_route, sample_filing(), icon)
     if error_route is not None:
         window.error_presenter = ErrorDialogPresenter(error_route, window)
     window.show()
     if files:
         window.load_paths(list(files))
-    else:
+    elif window.crashed_snapshot is None:
         window.open_sample()
+    window.offer_crashed_session()
     return window
 
 

@@ -1,6 +1,8 @@
 """The main window: navigator and diff docks around the statement table and chart tabs;
 menus, shortcuts, drag-and-drop, progress and remembered state. Every way of opening files
-(drop, File -> Open, Open Recent, command line) ends in ``load_paths``."""
+(drop, File -> Open, Open Recent, command line) ends in ``load_paths``. With two or more
+filings open they form one workspace: its combined statements are computed off the GUI
+thread whenever the filings or the user's row joins change, and it is autosaved."""
 
 from __future__ import annotations
 
@@ -25,34 +27,52 @@ from PySide6.QtWidgets import (
 
 from gui.diff_panel import DiffPanel
 from gui.empty_state import EmptyState
-from gui.errors import ErrorRoute, reports_failure, show_message
+from gui.errors import ErrorRoute, log_directory, show_message
+from gui.export_dialogs import ExportDialogs
 from gui.navigator import Navigator
 from gui.settings import AppSettings
 from gui.statement_panel import StatementPanel
-from gui.tabs import ViewTabs
+from gui.tabs import ViewTabs, elide
 from gui.version import app_version
-from gui.workers import FilingLoader
+from gui.workers import FilingLoader, TaskRunner
+from gui.workspace_files import WorkspaceFiles
+from gui.workspace_session import WorkspaceSession
+from gui.workspace_views import WORKSPACE, WorkspaceViews
 from model.readers import SUPPORTED_SUFFIXES, file_dialog_filters
+from model.session import SUFFIX, Autosave, WorkspaceFile
 from model.views import ChartData, CheckedFiling, DisplayScale, main_statement_index
 
-CSV_FILTER = "CSV table (*.csv)"
-PNG_FILTER = "PNG image (*.png)"
-SVG_FILTER = "SVG drawing (*.svg)"
 
-
-class MainWindow(QMainWindow):
-    def __init__(self, settings: AppSettings, error_route: ErrorRoute | None = None, sample: Path | None = None, icon: QIcon | None = None) -> None:
+class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
+    def __init__(
+        self,
+        settings: AppSettings,
+        error_route: ErrorRoute | None = None,
+        sample: Path | None = None,
+        icon: QIcon | None = None,
+        autosave_folder: Path | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
         self.error_route = error_route
         self.sample = sample
         self.filings: dict[str, CheckedFiling] = {}
-        self.current: tuple[str, int] | None = None
+        self.current: tuple[str, int] | None = None  # (filing path, statement index) shown
+        self.current_key: tuple[str, str] | None = None  # or the key of the workspace statement shown
         self.last_failures: list[tuple[str, str]] = []
         self.failure_box: QMessageBox | None = None
         self._remember_batches: set[int] = set()
         self._show_first_of: set[int] = set()
+        self._show_workspace_next = False  # a drop of several filings opens on their combined statement
+        self._expected_view: dict[str, object] | None = None  # of a workspace file whose filings are loading
+
+        # read what a crashed session left behind before this session marks itself running
+        autosave = Autosave(autosave_folder if autosave_folder is not None else log_directory())
+        self.crashed_snapshot: WorkspaceFile | None = autosave.crashed_session()
+        autosave.start()
+        self.session = WorkspaceSession(autosave, self)
+        self.source_checker = TaskRunner(self)
 
         self.setWindowTitle("Tickmark")
         if icon is not None:
@@ -62,6 +82,7 @@ class MainWindow(QMainWindow):
 
         self.loader = FilingLoader(self)
         self.statement_panel = StatementPanel(settings.scale(), settings.show_derived())
+        self.statement_panel.setObjectName("statementPanel")
         self.tabs = ViewTabs()
         self.tabs.add_fixed_tab(self.statement_panel, "Statement")
         self.empty_state = EmptyState(icon.pixmap(128, 128) if icon is not None else None)
@@ -125,6 +146,13 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Open Filings\u2026", self.open_files_dialog, "Ctrl+O", "Open one or more filings")
         self.sample_action = self._action("Open the &Sample Filing", self.open_sample, tip="The IIJ earnings release that ships with Tickmark")
         self.close_action = self._action("&Close Filing", self.close_current_filing, "Ctrl+W", "Close the filing shown")
+        self.close_all_action = self._action("Close &All Filings", self.close_all_filings, "Ctrl+Shift+W", "Close every filing: an empty workspace")
+        self.open_workspace_action = self._action("Open &Workspace\u2026", self.open_workspace_dialog, "Ctrl+Shift+O", "Open a saved workspace: its filings, joined rows and view")
+        self.save_workspace_action = self._action("&Save Workspace", self.save_workspace, "Ctrl+S", "Save the open filings, joined rows and view as a workspace file")
+        self.save_workspace_as_action = self._action("Save Workspace &As\u2026", self.save_workspace_as, "Ctrl+Shift+S", "Save the workspace to another file")
+        self.side_by_side_action = self._action(
+            "Compare Side &by Side\u2026", self.compare_side_by_side, "Ctrl+B", "Two statements or periods (two filings, two companies) on aligned lines with their difference"
+        )
         self.export_action = self._action("&Export Current View\u2026", self.export_current_view, "Ctrl+E", "The table (or its selection) as CSV or PNG, a chart as PNG or SVG")
         self.export_csv_action = self._action("Export Table as &CSV\u2026", self.export_table_csv_dialog, tip="The selected cells, or the whole table, in the display scale")
         self.export_table_png_action = self._action("Export Table as &Image\u2026", self.export_table_png_dialog, tip="The table as shown, as a PNG image")
@@ -136,6 +164,9 @@ class MainWindow(QMainWindow):
         self.derived_action = self._action("Show &Derived Periods", self.statement_panel.set_show_derived, tip="Quarters and halves computed from cumulative periods")
         self.derived_action.setCheckable(True)
         self.derived_action.setChecked(self.statement_panel.show_derived)
+        self.common_size_action = self._action("Co&mmon Size", self.statement_panel.set_common_size, tip="Amounts as a % of revenue or of total assets, in the table and the changes")
+        self.common_size_action.setCheckable(True)
+        self.growth_action = self._action("&Growth (CAGR)\u2026", self.statement_panel.open_growth_dialog, tip="Compound annual growth of the selected lines between two periods")
         self.about_action = self._action("&About Tickmark", self.show_about, "F1", "Version, supported files and where the log is")
         self.scale_actions = QActionGroup(self)
         for scale in DisplayScale:
@@ -153,6 +184,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.sample_action)
         file_menu.addAction(self.close_action)
+        file_menu.addAction(self.close_all_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_workspace_action)
+        file_menu.addAction(self.save_workspace_action)
+        file_menu.addAction(self.save_workspace_as_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_csv_action)
@@ -166,7 +202,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.chart_action)
+        view_menu.addAction(self.side_by_side_action)
+        view_menu.addAction(self.growth_action)
         view_menu.addAction(self.derived_action)
+        view_menu.addAction(self.common_size_action)
         scale_menu = view_menu.addMenu("&Scale")
         scale_menu.addActions(self.scale_actions.actions())
         view_menu.addSeparator()
@@ -185,15 +224,20 @@ class MainWindow(QMainWindow):
             self.open_action: QStyle.StandardPixmap.SP_DialogOpenButton,
             self.export_action: QStyle.StandardPixmap.SP_DialogSaveButton,
             self.chart_action: QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            self.side_by_side_action: QStyle.StandardPixmap.SP_FileDialogContentsView,
+            self.save_workspace_action: QStyle.StandardPixmap.SP_DriveHDIcon,
             self.close_action: QStyle.StandardPixmap.SP_DialogCloseButton,
         }
         for action, pixmap in icons.items():
             action.setIcon(style.standardIcon(pixmap))
         self.export_action.setIconText("Export")
+        self.side_by_side_action.setIconText("Side by Side")
         bar.addAction(self.open_action)
+        bar.addAction(self.save_workspace_action)
         bar.addAction(self.export_action)
         bar.addSeparator()
         bar.addAction(self.chart_action)
+        bar.addAction(self.side_by_side_action)
         bar.addSeparator()
         bar.addAction(self.close_action)
 
@@ -205,10 +249,22 @@ class MainWindow(QMainWindow):
         self.loader.busy_changed.connect(self._on_busy_changed)
         self.cancel_button.clicked.connect(self.loader.cancel)
         self.navigator.statement_selected.connect(self.show_statement)
+        self.navigator.combined_selected.connect(self.show_combined)
         self.statement_panel.chart_requested.connect(self.add_chart)
         self.statement_panel.scale_changed.connect(self._on_scale_changed)
         self.statement_panel.show_derived_changed.connect(self._on_show_derived_changed)
+        self.statement_panel.common_size_changed.connect(self._on_common_size_changed)
+        self.statement_panel.choice_changed.connect(self.session.set_choice)
+        self.statement_panel.join_requested.connect(self.join_rows)
+        self.statement_panel.split_requested.connect(self.split_row)
         self.diff_panel.chart_requested.connect(self.add_chart)
+        self.diff_panel.common_size_changed.connect(self._on_common_size_changed)
+        self.session.combined_changed.connect(self._on_combined)
+        self.session.combining_changed.connect(self._on_combining_changed)
+        self.session.crashed.connect(lambda error: self._on_crashed("", error))
+        self.session.autosave_failed.connect(self._on_autosave_failed)
+        self.source_checker.returned.connect(self._on_sources_checked)
+        self.source_checker.crashed.connect(lambda error: self._on_crashed("", error))
         self.empty_state.open_requested.connect(self.open_files_dialog)
         self.empty_state.sample_requested.connect(self.open_sample)
         self.tabs.currentChanged.connect(self._update_actions)
@@ -227,8 +283,13 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ loading
 
     def load_paths(self, paths: list[str | Path], remember: bool = True) -> int | None:
-        """The one way in for files: drops, dialogs, recent files and the command line."""
+        """The one way in for files: drops, dialogs, recent files and the command line. A
+        workspace file among them opens as the workspace instead."""
         paths = [str(p) for p in paths]
+        workspaces = [p for p in paths if p.lower().endswith(SUFFIX)]
+        if workspaces:
+            self.open_workspace(workspaces[0])
+            return None
         if not paths:
             return None
         self.status_label.setText(f"Opening {len(paths)} file(s)\u2026" if len(paths) > 1 else f"Opening {Path(paths[0]).name}\u2026")
@@ -270,7 +331,8 @@ class MainWindow(QMainWindow):
         self.navigator.add_filing(checked)
         if batch in self._remember_batches:
             self.settings.add_recent_file(path)
-        if batch in self._show_first_of or self.current is None or self.current[0] == path:
+        showing_nothing = self.current is None and self.current_key is None
+        if batch in self._show_first_of or showing_nothing or (self.current is not None and self.current[0] == path):
             self._show_first_of.discard(batch)
             self.navigator.select_statement(path, main_statement_index(checked.filing))
         # after choosing the statement: showing the tabs moves the focus to the navigator,
@@ -282,6 +344,8 @@ class MainWindow(QMainWindow):
         self._remember_batches.discard(batch)
         self._show_first_of.discard(batch)
         self.last_failures = failures
+        if loaded > 1:
+            self._show_workspace_next = True
         for path, _reason in failures:
             self.settings.remember_folder_of(path)
         parts = [f"Opened {loaded} filing(s)"] if loaded else []
@@ -300,7 +364,7 @@ class MainWindow(QMainWindow):
     def _on_crashed(self, path: str, error: BaseException) -> None:
         if self.error_route is None:
             raise error  # no route (tests): let the bug surface where it happened
-        self.error_route.report(error, f"while reading {Path(path).name}")
+        self.error_route.report(error, f"while reading {Path(path).name}" if path else "while combining the workspace")
 
     @Slot(float, str)
     def _on_progress(self, fraction: float, message: str) -> None:
@@ -312,6 +376,11 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(busy)
         self.cancel_button.setVisible(busy)
+        if not busy:
+            # combined once the loads are done: combining beside a load would only compete
+            # with it (and the window) for the GIL, and redo the work for every file
+            self.session.set_filings(list(self.filings.values()))
+            self._show_expected_view()
 
     # ------------------------------------------------------------------ drag and drop, anywhere on the window
 
@@ -349,26 +418,54 @@ class MainWindow(QMainWindow):
             return
         filing = checked.filing
         statement = filing.statements[index]
-        self.current = (path, index)
+        self.current, self.current_key = (path, index), None
         self.statement_panel.show_statement(statement, checked.checks[index], filing.file_name, filing.rounding)
         self.diff_panel.set_statement(statement, filing.rounding, checked.changes[index] if checked.changes else None)
-        self.diff_dock.setWindowTitle(f"Changes (YoY / QoQ) \u2014 {statement.title}")
-        self.tabs.setTabText(self.tabs.indexOf(self.statement_panel), _elide(statement.title, 40))
-        self.tabs.setTabToolTip(self.tabs.indexOf(self.statement_panel), f"{statement.title}\n{filing.file_name}")
-        self.setWindowTitle(f"{statement.title} \u2014 {filing.file_name} \u2014 Tickmark")
+        self._present(statement.title, filing.file_name)
         with QSignalBlocker(self.navigator):  # keep the navigator in step without coming back here
             self.navigator.select_statement(path, index)
+        self.session.set_view(self._view_state())
+
+    @Slot(object)
+    def show_combined(self, key: tuple[str, str], keep_place: bool = False) -> None:
+        """A combined statement of the workspace: every period of every filing."""
+        view = self.combined_view(key)
+        if view is None:
+            return
+        self.current, self.current_key = None, view.key
+        self.statement_panel.show_statement(view.statement, view.checks, WORKSPACE, view.rounding, combined=view, keep_place=keep_place)
+        self.diff_panel.set_statement(view.statement, view.rounding, view.changes)
+        self._present(view.statement.title, f"{WORKSPACE} of {len(view.files)} filings")
+        with QSignalBlocker(self.navigator):
+            self.navigator.select_combined(view.key)
+        self.session.set_view(self._view_state())
+
+    def _present(self, title: str, source: str) -> None:
+        self.diff_dock.setWindowTitle(f"Changes (YoY / QoQ) \u2014 {title}")
+        self.tabs.setTabText(self.tabs.indexOf(self.statement_panel), elide(title, 40))
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.statement_panel), f"{title}\n{source}")
+        self.setWindowTitle(f"{title} \u2014 {source} \u2014 Tickmark")
         self._update_actions()
+
+    def current_table_panel(self) -> StatementPanel:
+        """The table of the tab shown (a side-by-side view), else the statement table."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, StatementPanel) else self.statement_panel
 
     @Slot()
     def _update_actions(self) -> None:
         """Offer only what can be done now: nothing to export or chart before a filing is open."""
-        showing = self.current is not None
+        showing = self.current is not None or self.current_key is not None
         on_chart = showing and self.current_chart() is not None
-        for action in (self.close_action, self.export_action, self.export_csv_action, self.export_table_png_action, self.chart_action, self.find_action, self.statement_panel.copy_action):
+        for action in (self.export_action, self.export_csv_action, self.export_table_png_action, self.chart_action, self.find_action, self.statement_panel.copy_action):
             action.setEnabled(showing)
+        for action in (self.side_by_side_action, self.growth_action, self.close_all_action, self.save_workspace_action, self.save_workspace_as_action):
+            action.setEnabled(bool(self.filings))
+        self.close_action.setEnabled(self.current is not None)  # a combined statement belongs to no one filing
         for action in (self.export_chart_png_action, self.export_chart_svg_action):
             action.setEnabled(on_chart)
+
+    # ------------------------------------------------------------------ closing
 
     @Slot()
     def close_current_filing(self) -> None:
@@ -378,6 +475,23 @@ class MainWindow(QMainWindow):
         self.filings.pop(path, None)
         self.navigator.remove_filing(path)
         self.current = None
+        self.session.set_filings(list(self.filings.values()))
+        self._show_some_filing()
+
+    @Slot()
+    def close_all_filings(self) -> None:
+        self.loader.cancel()
+        for path in list(self.filings):
+            self.navigator.remove_filing(path)
+        self.filings.clear()
+        self.current = self.current_key = None
+        self.session.clear()
+        self.setWindowFilePath("")
+        self._show_some_filing()
+
+    def _show_some_filing(self) -> None:
+        """After a close: another filing's main statement, or the empty state."""
+        self.current = self.current_key = None
         if self.filings:
             other = next(iter(self.filings))
             self.navigator.select_statement(other, main_statement_index(self.filings[other].filing))
@@ -395,11 +509,21 @@ class MainWindow(QMainWindow):
         self.diff_panel.set_scale(scale)
         for action in self.scale_actions.actions():
             action.setChecked(action.data() is scale)
+        self.session.set_view(self._view_state())
 
     @Slot(bool)
     def _on_show_derived_changed(self, show: bool) -> None:
         self.settings.set_show_derived(show)
         self.derived_action.setChecked(show)
+        self.session.set_view(self._view_state())
+
+    @Slot(bool)
+    def _on_common_size_changed(self, on: bool) -> None:
+        """One toggle for the table, the changes and the View menu."""
+        self.statement_panel.set_common_size(on)
+        self.diff_panel.set_common_size(on)
+        self.common_size_action.setChecked(on)
+        self.session.set_view(self._view_state())
 
     # ------------------------------------------------------------------ charts
 
@@ -416,7 +540,7 @@ class MainWindow(QMainWindow):
         from gui.charts import ChartPanel  # pyqtgraph loads with the first chart, not at start-up
 
         panel = ChartPanel(data)
-        self.tabs.add_closable_tab(panel, _elide(data.title, 32), data.title)
+        self.tabs.add_closable_tab(panel, elide(data.title, 32), data.title)
         self.status_label.setText(f"Charted {len(data.series)} line(s) over {len(data.categories)} periods")
         return panel
 
@@ -426,82 +550,6 @@ class MainWindow(QMainWindow):
         charts = sys.modules.get("gui.charts")
         widget = self.tabs.currentWidget()
         return widget if charts is not None and isinstance(widget, charts.ChartPanel) else None
-
-    # ------------------------------------------------------------------ exports: dialogs choose a path, the panels write it
-
-    def _save_path(self, caption: str, filters: list[str], name: str) -> tuple[str, str]:
-        suggested = str(Path(self.settings.last_folder()) / name)
-        path, chosen = QFileDialog.getSaveFileName(self, caption, suggested, ";;".join(filters))
-        if not path:
-            return "", ""
-        suffix = chosen[chosen.rfind("*.") + 1 : -1] if "*." in chosen else ""
-        if suffix and not path.lower().endswith(suffix):
-            path += suffix
-        self.settings.remember_folder_of(path)
-        return path, chosen
-
-    def _suggested_name(self) -> str:
-        if self.current is None:
-            return "tickmark"
-        statement = self.filings[self.current[0]].filing.statements[self.current[1]]
-        return "".join(c if c.isalnum() else "-" for c in statement.title.lower()).strip("-")[:60]
-
-    @Slot()
-    @reports_failure("export the view")
-    def export_current_view(self) -> None:
-        chart = self.current_chart()
-        if chart is not None:
-            path, chosen = self._save_path("Export Chart", [PNG_FILTER, SVG_FILTER], self._suggested_name() + "-chart.png")
-            if path:
-                (chart.export_svg if chosen == SVG_FILTER or path.lower().endswith(".svg") else chart.export_png)(path)
-                self.status_label.setText(f"Exported the chart to {path}")
-            return
-        if self.statement_panel.table is None:
-            self.status_label.setText("Open a filing to export its tables.")
-            return
-        path, chosen = self._save_path("Export Table", [CSV_FILTER, PNG_FILTER], self._suggested_name() + ".csv")
-        if path:
-            (self.statement_panel.export_png if chosen == PNG_FILTER or path.lower().endswith(".png") else self.statement_panel.export_csv)(path)
-            self.status_label.setText(f"Exported the table to {path}")
-
-    @Slot()
-    @reports_failure("export the table")
-    def export_table_csv_dialog(self) -> None:
-        if self.statement_panel.table is not None:
-            path, _ = self._save_path("Export Table as CSV", [CSV_FILTER], self._suggested_name() + ".csv")
-            if path:
-                self.statement_panel.export_csv(path)
-                self.status_label.setText(f"Exported the table to {path}")
-
-    @Slot()
-    @reports_failure("export the table image")
-    def export_table_png_dialog(self) -> None:
-        if self.statement_panel.table is not None:
-            path, _ = self._save_path("Export Table as Image", [PNG_FILTER], self._suggested_name() + ".png")
-            if path:
-                self.statement_panel.export_png(path)
-                self.status_label.setText(f"Exported the table image to {path}")
-
-    @Slot()
-    @reports_failure("export the chart")
-    def export_chart_png_dialog(self) -> None:
-        self._export_chart(PNG_FILTER)
-
-    @Slot()
-    @reports_failure("export the chart")
-    def export_chart_svg_dialog(self) -> None:
-        self._export_chart(SVG_FILTER)
-
-    def _export_chart(self, file_filter: str) -> None:
-        chart = self.current_chart()
-        if chart is None:
-            self.status_label.setText("Open a chart tab to export it (Chart Selection makes one).")
-            return
-        suffix = ".svg" if file_filter == SVG_FILTER else ".png"
-        path, _ = self._save_path("Export Chart", [file_filter], self._suggested_name() + "-chart" + suffix)
-        if path:
-            (chart.export_svg if suffix == ".svg" else chart.export_png)(path)
-            self.status_label.setText(f"Exported the chart to {path}")
 
     # ------------------------------------------------------------------ help, state
 
@@ -523,11 +571,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
+        self.session.finish()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.sync()
         super().closeEvent(event)
-
-
-def _elide(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"

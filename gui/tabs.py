@@ -83,3 +83,8 @@ class ViewTabs(QTabWidget):
         widget = self.widget(index)
         self.removeTab(index)
         widget.deleteLater()
+
+
+def elide(text: str, width: int) -> str:
+    """A tab title of at most ``width`` characters."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
