@@ -317,13 +317,25 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
     junk = sum(len(row.junk) for row in layout.rows)
     if junk:
         warnings.append(f"{junk} unreadable cell(s) ignored in '{raw.title or 'untitled table'}'")
+    return _new_part(raw, kind, columns, lines, cells, table_unit, warnings)
+
+
+def _new_part(
+    raw: RawTable,
+    kind: StatementKind,
+    columns: list[Column],
+    lines: list[Line],
+    cells: dict[tuple[int, int], Cell],
+    unit: UnitInfo,
+    warnings: list[str],
+) -> StatementPart:
     return StatementPart(
         title=statement_title(raw.title),
         kind=kind,
         columns=columns,
         lines=lines,
         cells=cells,
-        unit=table_unit,
+        unit=unit,
         source=raw.source,
         scope="non-consolidated" if _SCOPE_RE.search(raw.title) else "consolidated",
         raw_title=raw.title,
@@ -552,18 +564,7 @@ def _transposed_part(
             if cell is None or parsed.kind is not CellKind.NUMBER or change_column is None:
                 continue
             cells[(item_index, change_column)] = Cell(parsed.value, cell.text, cell.source, header=f"{row.label} %", unit="%", scale=1)
-    return StatementPart(
-        title=statement_title(raw.title),
-        kind=kind,
-        columns=columns,
-        lines=lines,
-        cells=cells,
-        unit=table_unit,
-        source=raw.source,
-        scope="non-consolidated" if _SCOPE_RE.search(raw.title) else "consolidated",
-        raw_title=raw.title,
-        warnings=list(layout.warnings),
-    )
+    return _new_part(raw, kind, columns, lines, cells, table_unit, list(layout.warnings))
 
 
 def _year_earlier(period: Period) -> Period:
