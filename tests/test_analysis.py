@@ -2,7 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from model.analysis import base_line, cagr, common_size, side_by_side
+from model.analysis import base_line, cagr, common_size, common_size_changes, comparable_columns, side_by_side
+from model.compare import Basis
 from model.filing import load_filing
 from model.statement import StatementKind
 from tests.support import REFERENCE, filing, needs_filings
@@ -43,3 +44,25 @@ def test_side_by_side_aligns_two_filings_and_shows_the_difference():
 @pytest.mark.parametrize("value", [Decimal(0)])
 def test_zero_base_is_not_divided(value):
     assert cagr(value, Decimal(1), 1) is None
+
+
+@needs_filings
+def test_growth_runs_between_periods_of_one_length():
+    income = next(s for s in load_filing(REFERENCE).statements if s.kind is StatementKind.INCOME)
+    labels = [c.label for c in income.columns]
+    quarter_16, half_16 = labels.index("Three Months Ended September 30, 2016"), labels.index("Six Months Ended September 30, 2016")
+    assert [labels[j] for j in comparable_columns(income, quarter_16)] == ["Three Months Ended September 30, 2017"]
+    assert [labels[j] for j in comparable_columns(income, half_16)] == ["Six Months Ended September 30, 2017"]
+    assert comparable_columns(income, labels.index("Six Months Ended September 30, 2017")) == [], "nothing later"
+
+
+@needs_filings
+def test_common_size_changes_are_moves_of_shares_with_quarters_derived_from_the_amounts():
+    income = next(s for s in load_filing(REFERENCE).statements if s.kind is StatementKind.INCOME)
+    changes = common_size_changes(income)
+    operating = income.find_line("Operating income")
+    yoy = next(c for c in changes if c.line == operating and c.basis is Basis.YOY and c.period.days > 100)
+    assert (yoy.prior_value, yoy.value) == (Decimal("2.63"), Decimal("2.79"))  # 1,947,702 / 74,123,270 and 2,315,529 / 82,988,285
+    qoq = [c for c in changes if c.line == operating and c.basis is Basis.QOQ]
+    assert qoq and all(c.derived for c in qoq), "the first quarter is derived from amounts, then divided"
+    assert common_size_changes(next(s for s in load_filing(REFERENCE).statements if s.title == "Adjusted EBITDA")) is None

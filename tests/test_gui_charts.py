@@ -7,6 +7,9 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeySequence
 
+from PySide6.QtWidgets import QLabel
+
+from gui.charts import ChartMode
 from tests.support import REFERENCE, needs_filings
 
 pytestmark = [pytest.mark.usefixtures("isolated_user_folders"), needs_filings]
@@ -84,3 +87,27 @@ def test_chart_selection_without_a_selection_explains_what_to_do(main_window, lo
     main_window.chart_action.trigger()
     assert main_window.tabs.count() == 1
     assert "Select the lines to chart" in main_window.status_label.text()
+
+
+def test_derived_periods_are_pale_in_the_bars_and_hollow_on_the_lines(main_window, load_filings):
+    load_filings(main_window, [REFERENCE])
+    panel = main_window.statement_panel
+    panel.set_show_derived(True)
+    panel.select_lines([panel.statement.find_line("Total revenues")])
+    chart = main_window.add_chart(panel.chart_data())
+    derived = [n for n in range(len(chart.data.categories)) if chart.data.is_derived(n)]
+    assert len(derived) == 2 and "2 derived" in chart.findChild(QLabel, "chartCaption").text()
+    bars = chart.series_items()[0]
+    alphas = [brush.color().alpha() for brush in bars.opts["brushes"]]
+    assert [n for n, alpha in enumerate(alphas) if alpha < 255] == derived
+    assert "(derived)" in chart.readout_text(derived[0])
+    chart.set_mode(ChartMode.LINES)
+    assert len(chart._overlays) == 1 and len(chart._overlays[0].data) == 2, "one hollow marker per derived point"
+
+
+def test_crowded_period_labels_stack_and_thin_out(charted):
+    _, chart = charted
+    axis = chart.plot_item.getAxis("bottom")
+    assert axis.fitted_labels(2000) == list(chart.data.categories), "room enough: one line each"
+    stacked = axis.fitted_labels(200)
+    assert stacked[0] == "3M Sep\n2016" and "" in stacked, "narrow: two lines, every other period"

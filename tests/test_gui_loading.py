@@ -14,7 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from gui.assets import sample_filing
-from gui.workers import FilingLoader
+from gui.workers import FilingLoader, TaskRunner
 from tests.support import REFERENCE, REPO, needs_filings
 
 pytestmark = pytest.mark.usefixtures("isolated_user_folders")
@@ -196,3 +196,22 @@ def test_actions_that_need_a_filing_wait_for_one(main_window, load_filings):
     assert not main_window.export_chart_svg_action.isEnabled(), "no chart tab yet"
     main_window.close_action.trigger()
     assert not main_window.close_action.isEnabled()
+
+
+def test_a_newer_run_of_a_task_makes_the_older_result_stale(qtbot):
+    import threading
+
+    runner = TaskRunner()
+    results = []
+    runner.returned.connect(results.append)
+    release = threading.Event()
+
+    def slow(cancelled):
+        release.wait(10)
+        return "stale" if not cancelled() else "cancelled but finished"
+
+    with qtbot.waitSignal(runner.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy):
+        runner.run(slow)
+        runner.run(lambda cancelled: "latest")
+        release.set()
+    assert results == ["latest"]

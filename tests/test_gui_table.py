@@ -169,3 +169,20 @@ def test_cells_that_fail_a_check_are_marked_with_the_check_in_the_tooltip(qtbot)
     assert model.data(fine, Qt.ItemDataRole.BackgroundRole) is None
     indented = model.data(model.index(2, 0))
     assert indented.startswith("\u2003") and indented.strip() == "Other"
+
+
+@needs_filings
+def test_the_line_items_stay_in_place_while_the_periods_scroll_sideways(reference_window):
+    panel = reference_window.statement_panel
+    panel.set_show_derived(True)
+    reference_window.resize(760, 600)
+    frozen = panel.view.frozen
+    assert frozen.isVisible() and frozen.model() is panel.view.model()
+    assert [frozen.isColumnHidden(c) for c in range(panel.model.columnCount())] == [False] + [True] * (panel.model.columnCount() - 1)
+    assert frozen.selectionModel() is panel.view.selectionModel(), "a click on a label selects in the table"
+    assert frozen.columnWidth(0) == panel.view.columnWidth(0) and frozen.width() == panel.view.columnWidth(0)
+    bar = panel.view.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0 and frozen.x() == panel.view.frameWidth(), "the labels stay at the left edge"
+    panel.view.verticalScrollBar().setValue(3)
+    assert frozen.verticalScrollBar().value() == 3

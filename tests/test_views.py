@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from model.compare import Basis, CheckStatus
+from model.errors import LoadCancelled
 from model.filing import load_filing
 from model.periods import ColumnKind, Period
 from model.raw import SourceRef
@@ -22,13 +23,18 @@ from model.views import (
     RISE_RGB,
     DiffOrder,
     DisplayScale,
+    ScaledValue,
     chart_of_changes,
     chart_of_lines,
     check_statement,
+    check_workspace,
     diff_rows,
     format_amount,
     format_change_pct,
+    format_difference,
+    growth_rows,
     header_text,
+    join_refusal,
     load_checked_filing,
     main_statement_index,
     highlight_rgb,
@@ -36,9 +42,12 @@ from model.views import (
     selection_csv,
     selection_tsv,
     short_label,
+    span_years,
+    split_refusal,
     statement_table,
     unit_caption,
 )
+from model.workspace import Choice, LineMapping, with_join, with_split
 from tests.support import SAMPLE
 
 Q2_16 = Period(start=date(2016, 7, 1), end=date(2016, 9, 30))
@@ -305,3 +314,126 @@ def test_diff_rows_from_changes_computed_ahead_match_computing_them_now(statemen
     ahead = diff_rows(statement, Basis.QOQ, changes=compute_changes(statement))
     now = diff_rows(statement, Basis.QOQ)
     assert [(r.label, r.period_label, r.change_pct) for r in ahead] == [(r.label, r.period_label, r.change_pct) for r in now]
+
+
+# ----------------------------------------------------------------------------- the workspace
+
+
+def _sample_copies(tmp_path, later_line: str | None = None):
+    """Two copies of the bundled sample; the later one (by name) with its dividend-income line
+    replaced."""
+    earlier, later = tmp_path / "sample-a.txt", tmp_path / "sample-b.txt"
+    earlier.write_bytes(SAMPLE.read_bytes())
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines) if line.startswith("Dividend income\t91,407\t197,063"))
+    if later_line is not None:
+        lines[number] = later_line + "\n"
+    later.write_text("".join(lines), encoding="utf-8")
+    return load_filing(earlier), load_filing(later)
+
+
+def _income(workspace):
+    return next(view for view in workspace.statements if view.key == ("income statement", "consolidated"))
+
+
+def test_a_restated_cell_is_marked_and_its_tooltip_lists_every_value_with_its_source(tmp_path):
+    filings = _sample_copies(tmp_path, "Dividend income\t91,407\t197,999")
+    workspace = check_workspace(list(reversed(filings)), LineMapping(), Choice.LATEST)
+    assert workspace.files == ("sample-a.txt", "sample-b.txt"), "earliest first, whatever the order they were opened in"
+    view = _income(workspace)
+    assert view.restated_count == 1 and view.files == workspace.files
+    table = statement_table(view.statement, combined=view)
+    line = view.statement.find_line("Dividend income")
+    column = next(j for j, c in enumerate(table.columns) if c.label == "Six Months Ended September 30, 2017")
+    cell = table.cells[(line, column)]
+    assert cell.restated and cell.text == "197,999"
+    assert "197,063 in sample-a.txt, line 361, column 3 \u2014 as first reported" in cell.tooltip
+    assert "197,999 in sample-b.txt, line 361, column 3 \u2014 latest" in cell.tooltip
+    alike = table.cells[(line, column - 1)]
+    assert not alike.restated and "Printed alike in 2 filings" in alike.tooltip
+    first = _income(check_workspace(filings, LineMapping(), Choice.FIRST))
+    assert statement_table(first.statement, combined=first).cells[(line, column)].text == "197,063"
+
+
+def test_lines_printed_under_different_labels_can_be_split_and_joined(tmp_path):
+    filings = _sample_copies(tmp_path, "Dividends received\t91,407\t197,063")
+    view = _income(check_workspace(filings, LineMapping(), Choice.LATEST))
+    line = view.statement.find_line("Dividend income")
+    assert view.wordings(line) == ["Dividend income", "Dividends received"], "aligned by their equal values"
+    table = statement_table(view.statement, combined=view)
+    assert "\u201cDividends received\u201d in sample-b.txt" in table.line_tooltip(line)
+    assert split_refusal(view, line) == ""
+    revenues = view.statement.find_line("Total revenues")
+    assert "nothing to split" in split_refusal(view, revenues)
+    assert "sample-a.txt prints both lines" in join_refusal(view, revenues, line)
+    assert "two different lines" in join_refusal(view, line, line)
+
+    split = with_split(LineMapping(), view.key, view.wordings(line))
+    apart = _income(check_workspace(filings, split, Choice.LATEST))
+    first, second = apart.statement.find_line("Dividend income"), apart.statement.find_line("Dividends received")
+    assert None not in (first, second) and join_refusal(apart, first, second) == ""
+    keep, absorb = apart.earliest_first([second, first])
+    assert (keep, absorb) == (first, second), "the line keeps the label the earliest filing printed"
+    joined = with_join(split, apart.key, apart.wordings(keep), apart.wordings(absorb))
+    assert joined.splits == [] and len(joined.joins) == 1
+    again = _income(check_workspace(filings, joined, Choice.LATEST))
+    assert again.statement.find_line("Dividends received") is None
+
+
+def test_workspace_statements_lead_with_the_primary_ones_and_need_two_filings(tmp_path):
+    workspace = check_workspace(_sample_copies(tmp_path), LineMapping(), Choice.LATEST)
+    kinds = [view.statement.kind for view in workspace.statements]
+    assert kinds[0] is StatementKind.INCOME
+    first_other = next(n for n, kind in enumerate(kinds) if not kind.is_primary)
+    assert all(not kind.is_primary for kind in kinds[first_other:])
+    assert all(len(view.files) == 2 for view in workspace.statements)
+    assert workspace.find(("no such", "statement")) is None
+
+
+def test_a_cancelled_combination_stops(tmp_path):
+    with pytest.raises(LoadCancelled):
+        check_workspace(_sample_copies(tmp_path), LineMapping(), Choice.LATEST, cancelled=lambda: True)
+
+
+# ----------------------------------------------------------------------------- common size, growth, derived in exports
+
+
+def test_common_size_shows_every_amount_as_a_share_of_revenue(statement):
+    table = statement_table(statement, common_sized=True)
+    assert table.common_size_base == "Revenues" and table.caption == "% of Revenues"
+    assert table.cells[(0, 0)].text == "100.00%"
+    assert table.cells[(1, 0)].text == "(81.70)%"  # 31,000 / 37,944
+    plain = statement_table(synthetic_statement_without_revenue(), common_sized=True)
+    assert plain.common_size_base is None and plain.caption == "JPY millions"
+
+
+def synthetic_statement_without_revenue() -> Statement:
+    source = synthetic_statement()
+    lines = [Line("Costs"), *source.lines[1:]]
+    return Statement(source.title, source.kind, source.columns, lines, source.cells, unit="JPY", scale=1_000_000, file_name="synthetic.txt")
+
+
+def test_growth_rows_give_the_compound_annual_rate_between_two_periods(statement):
+    table = statement_table(statement)
+    first, last = [j for j, c in enumerate(table.columns) if c.label in ("1H16", "1H17")]
+    assert round(span_years(table, first, last), 2) == 1.0
+    revenues, costs = growth_rows(table, [0, 1], first, last)
+    assert (revenues.first, revenues.last, revenues.cagr_text) == ("74,123", "82,988", "+12.0 % a year")
+    assert costs.cagr is None and costs.cagr_text == "n/m", "negative amounts have no growth rate"
+
+
+def test_changes_of_percentages_are_in_percentage_points():
+    share = ScaledValue(Decimal("-1.25"), 2, "%", 1)
+    assert format_difference(share) == "(1.25) pp"
+    assert format_difference(ScaledValue(Decimal("1234"), 0, "JPY", 1)) == "1,234"
+
+
+def test_derived_periods_are_marked_in_charts_and_in_exported_headers(statement):
+    table = statement_table(statement, show_derived=True)
+    data = chart_of_lines(table, [0])
+    derived = [data.categories[n] for n in range(len(data.categories)) if data.is_derived(n)]
+    assert derived == ["3M Jun 2016 (derived)", "3M Jun 2017 (derived)"]
+    header = next(csv.reader(io.StringIO(selection_csv(table, [0], range(len(table.columns))))))
+    assert sum("(derived)" in label for label in header) == 2
+    changes = chart_of_changes(diff_rows(statement, Basis.QOQ), [0])
+    assert all(changes.is_derived(n) == ("derived" in changes.categories[n]) for n in range(len(changes.categories)))
