@@ -91,7 +91,7 @@ class WorkspaceSession(QObject):
                 self.checked = None
                 self.combined_changed.emit(None)
             return
-        filings = [checked.filing for checked in self.filings]
+        filings = list(self.filings)
         mapping, choice = self.mapping, self.choice  # replaced, never changed in place: safe to share
         self._runner.run(lambda cancelled: check_workspace(filings, mapping, choice, cancelled))
 

@@ -369,7 +369,30 @@ def _workspace_rank(view_key: tuple[str, str], kind: StatementKind) -> tuple[int
     return rank, view_key[1] != "consolidated"
 
 
-def combined_view(combined: CombinedStatement, filings: Sequence[Filing], choice: Choice) -> CombinedView:
+def carried_checks(shown: Statement, members: Sequence[tuple[Statement, StatementChecks]]) -> StatementChecks:
+    """The checks of the filings' own statements, on the combined cells that show their
+    values (found by source: one source is one printed cell). Footing the combined statement
+    again would repeat them, at a cost that grows steeply with its many lines."""
+    where = {cell.source: key for key, cell in shown.cells.items()}
+
+    def shown_at(statement: Statement, line: int, column: int | None) -> tuple[int, int] | None:
+        cell = statement.cells.get((line, column)) if column is not None else None
+        return where.get(cell.source) if cell is not None else None
+
+    footing, disagreements, problems = [], [], {}
+    for statement, checks in members:
+        column_of = {column: j for j, column in enumerate(statement.columns)}
+        footing += [r for r in checks.footing_failures if shown_at(statement, r.line, r.column) is not None]
+        disagreements += [c for c in checks.disagreements if where.get(c.cell.source) is not None]
+        for (line, column), message in checks.problems.items():
+            found = shown_at(statement, line, column_of.get(column))
+            if found is not None:
+                problems[(found[0], shown.columns[found[1]])] = message
+    return StatementChecks(tuple(footing), tuple(disagreements), problems)
+
+
+def combined_view(combined: CombinedStatement, checked: Sequence[CheckedFiling], choice: Choice) -> CombinedView:
+    filings = [c.filing for c in checked]
     statement = combined.showing(choice)
     printed_in = {cell.source.file for cells in combined.reports.values() for cell in cells}
     files = tuple(f.file_name for f in filings if f.file_name in printed_in)
@@ -380,10 +403,11 @@ def combined_view(combined: CombinedStatement, filings: Sequence[Filing], choice
         restated=frozenset((r.line, columns[r.column]) for r in past_restatements(combined, filings)),
         choice=choice,
     )
+    members = [(s, checks) for c in checked for s, checks in zip(c.filing.statements, c.checks, strict=True) if s.key == combined.statement.key]
     return CombinedView(
         combined=combined,
         statement=statement,
-        checks=check_statement(statement, rounding),
+        checks=carried_checks(statement, members),
         changes=compute_changes(statement, rounding),
         rounding=rounding,
         files=files,
@@ -392,19 +416,20 @@ def combined_view(combined: CombinedStatement, filings: Sequence[Filing], choice
     )
 
 
-def check_workspace(filings: Sequence[Filing], mapping: LineMapping, choice: Choice, cancelled: CancelCheck | None = None) -> CheckedWorkspace:
+def check_workspace(checked: Sequence[CheckedFiling], mapping: LineMapping, choice: Choice, cancelled: CancelCheck | None = None) -> CheckedWorkspace:
     """Combine open filings into one statement per kind (those that two or more filings
-    print), with checks and changes, so that all of it runs off the GUI thread."""
-    ordered = Workspace(filings=list(filings), mapping=mapping, choice=choice).ordered_filings()
+    print), with their checks and changes, so that all of it runs off the GUI thread."""
+    by_filing = {id(c.filing): c for c in checked}
+    ordered = [by_filing[id(f)] for f in Workspace(filings=[c.filing for c in checked], mapping=mapping, choice=choice).ordered_filings()]
     views = []
-    for combined in combine_filings(ordered, mapping):
+    for combined in combine_filings([c.filing for c in ordered], mapping):
         if cancelled is not None and cancelled():
             raise LoadCancelled("workspace")
         if len({cell.source.file for cells in combined.reports.values() for cell in cells}) >= 2:
             views.append(combined_view(combined, ordered, choice))
     position = {id(view): n for n, view in enumerate(views)}
     views.sort(key=lambda view: (*_workspace_rank(view.key, view.statement.kind), position[id(view)]))
-    return CheckedWorkspace(views, tuple(f.file_name for f in ordered), choice)
+    return CheckedWorkspace(views, tuple(c.filing.file_name for c in ordered), choice)
 
 
 # ----------------------------------------------------------------------------- statement table

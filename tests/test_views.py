@@ -329,7 +329,7 @@ def _sample_copies(tmp_path, later_line: str | None = None):
     if later_line is not None:
         lines[number] = later_line + "\n"
     later.write_text("".join(lines), encoding="utf-8")
-    return load_filing(earlier), load_filing(later)
+    return load_checked_filing(str(earlier)), load_checked_filing(str(later))
 
 
 def _income(workspace):
@@ -437,3 +437,21 @@ def test_derived_periods_are_marked_in_charts_and_in_exported_headers(statement)
     assert sum("(derived)" in label for label in header) == 2
     changes = chart_of_changes(diff_rows(statement, Basis.QOQ), [0])
     assert all(changes.is_derived(n) == ("derived" in changes.categories[n]) for n in range(len(changes.categories)))
+
+
+def test_the_filings_own_checks_mark_the_combined_cells_that_show_their_values(tmp_path):
+    earlier = tmp_path / "sample-a.txt"
+    earlier.write_bytes(SAMPLE.read_bytes())
+    later = tmp_path / "sample-b.txt"
+    later.write_text(SAMPLE.read_text(encoding="utf-8").replace("Total revenues\t74,123,270\t82,988,285", "Total revenues\t74,123,270\t82,988,000", 1), encoding="utf-8")
+    checked = [load_checked_filing(str(earlier)), load_checked_filing(str(later))]
+    latest = _income(check_workspace(checked, LineMapping(), Choice.LATEST))
+    line = latest.statement.find_line("Total revenues")
+    column = next(c for c in latest.statement.columns if c.label == "Six Months Ended September 30, 2017")
+    assert "does not foot" in latest.checks.problems[(line, column)], "the later filing's total, shown, with its failed check"
+    assert latest.checks.count == 1
+    assert "does not foot" in statement_table(latest.statement, checks=latest.checks, combined=latest).cells[
+        (line, latest.statement.columns.index(column))
+    ].problem
+    first = _income(check_workspace(checked, LineMapping(), Choice.FIRST))
+    assert first.checks.count == 0 and (line, column) not in first.checks.problems, "as first reported, the earlier filing's total shows, and it foots"
