@@ -7,6 +7,7 @@ check names the cell and compares it with the rows of its own section.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -182,21 +183,40 @@ def _run_below(statement: Statement, column: int, total_index: int, total: Decim
 
 def _matching_subset(statement: Statement, column: int, candidates: list[int], total: Decimal, rounding: Rounding) -> tuple[int, ...]:
     """Parts printed with their own breakdown under them ("of which" rows that the text lost
-    the indentation of): the total is the sum of some of the rows above it, in order."""
+    the indentation of): the total is the sum of some of the rows above it.
+
+    Meet in the middle: the sums of every subset of each half of the candidates, sorted, so
+    that 2**16 subsets cost two lists of 2**8 and a binary search.
+    """
     candidates = candidates[-MAX_SUBSET:]
     values = [statement.cells[(i, column)].value or Decimal(0) for i in candidates]
     step = _step([*values, total])
+    integers = [int(v / step) for v in values]
+    target = int(total / step)
+    slack = int(_tolerance(len(candidates), step, rounding) / step)
+    half = len(candidates) // 2
+    left = _subset_sums(integers[:half])
+    right = sorted(_subset_sums(integers[half:]))
+    right_sums = [entry[0] for entry in right]
     best: tuple[int, ...] = ()
-    for mask in range(1, 1 << len(candidates)):
-        count = mask.bit_count()
-        if count < 2:
-            continue
-        subtotal = sum((values[k] for k in range(len(candidates)) if mask >> k & 1), Decimal(0))
-        if abs(subtotal - total) <= _tolerance(count, step, rounding):
-            chosen = tuple(candidates[k] for k in range(len(candidates)) if mask >> k & 1)
-            if not best or len(chosen) < len(best):
-                best = chosen
+    for left_sum, left_mask in left:
+        low = bisect.bisect_left(right_sums, target - slack - left_sum)
+        high = bisect.bisect_right(right_sums, target + slack - left_sum)
+        for right_sum, right_mask in right[low:high]:
+            mask = left_mask | right_mask << half
+            count = mask.bit_count()
+            if count < 2 or abs(left_sum + right_sum - target) * step > _tolerance(count, step, rounding):
+                continue
+            if not best or count < len(best):
+                best = tuple(candidates[k] for k in range(len(candidates)) if mask >> k & 1)
     return best
+
+
+def _subset_sums(values: list[int]) -> list[tuple[int, int]]:
+    sums = [(0, 0)]
+    for position, value in enumerate(values):
+        sums += [(total + value, mask | 1 << position) for total, mask in sums]
+    return sums
 
 
 def _sum(statement: Statement, column: int, lines: tuple[int, ...] | list[int]) -> Decimal:
