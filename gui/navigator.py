@@ -85,6 +85,9 @@ class Navigator(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAcceptDrops(False)
         self.setIndentation(14)
+        # every item is two lines high: Qt then asks one item for its size, not each of
+        # hundreds (each question a call into Python that waits for the GIL while a filing loads)
+        self.setUniformRowHeights(True)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
