@@ -7,12 +7,14 @@ the model and the selection model; the two views scroll together vertically."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Slot
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
 class FrozenColumnTableView(QTableView):
+    resized = Signal()  # the table's own size changed (its panel may not have)
+
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
@@ -97,6 +99,7 @@ class FrozenColumnTableView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_frozen()
+        self.resized.emit()
 
     def updateGeometries(self) -> None:
         super().updateGeometries()

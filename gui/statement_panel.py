@@ -9,7 +9,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QItemSelection, QItemSelectionModel, QPoint, QSignalBlocker, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -59,6 +59,7 @@ HEADER_MARGIN = 34  # padding of the style sheet and the sort indicator
 CELL_MARGIN = 24  # padding of the style sheet and the grid line
 MIN_NUMBER_WIDTH = 90
 MIN_LABEL_WIDTH = 200
+LABEL_SHARE = 0.38  # of the table's width the line items may take when the periods do not fit
 
 
 class StatementPanel(QWidget):
@@ -197,6 +198,7 @@ class StatementPanel(QWidget):
         self.chart_button.clicked.connect(self.request_chart)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self.view.resized.connect(self._fit_label_column)  # the table's width, once laid out
         self._show_workspace_tools(False)
 
     # ------------------------------------------------------------------ state
@@ -312,16 +314,15 @@ class StatementPanel(QWidget):
         self._fit_label_column()
 
     def _fit_label_column(self) -> None:
-        """Line items take the room the numbers leave, up to their longest label."""
+        """Line items take the room the numbers leave, up to their longest label; with more
+        periods than fit (a workspace) still a share of the width, as the periods scroll
+        under the frozen labels."""
         if self.model.columnCount() == 0:
             return
         numbers = sum(self.view.columnWidth(column) for column in range(1, self.model.columnCount()))
-        room = self.view.viewport().width() - numbers
+        room = max(self.view.viewport().width() - numbers, round(self.view.viewport().width() * LABEL_SHARE))
         self.view.setColumnWidth(0, max(MIN_LABEL_WIDTH, min(self._label_width, room)))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_label_column()
 
     @Slot(int)
     def _on_scale_chosen(self, _index: int) -> None:
