@@ -66,11 +66,17 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self._show_first_of: set[int] = set()
         self._show_workspace_next = False  # a drop of several filings opens on their combined statement
         self._expected_view: dict[str, object] | None = None  # of a workspace file whose filings are loading
+        self.restore_box: QMessageBox | None = None  # the offer to restore a crashed session's workspace
+        self.left_out_box: QMessageBox | None = None  # filings of an opened workspace that moved or changed
 
         # read what a crashed session left behind before this session marks itself running
-        autosave = Autosave(autosave_folder if autosave_folder is not None else log_directory())
+        autosave: Autosave | None = Autosave(autosave_folder if autosave_folder is not None else log_directory())
         self.crashed_snapshot: WorkspaceFile | None = autosave.crashed_session()
-        autosave.start()
+        autosave_off = ""
+        try:
+            autosave.start()
+        except OSError as error:  # a read-only data folder: the app works, without autosave
+            autosave, autosave_off = None, f"Autosave is off: {error.filename or ''} cannot be written ({error.strerror or error})"
         self.session = WorkspaceSession(autosave, self)
         self.source_checker = TaskRunner(self)
 
@@ -104,6 +110,8 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self._connect()
         self._restore_layout()
         self._update_actions()
+        if autosave_off:
+            self.status_label.setText(autosave_off)
 
     # ------------------------------------------------------------------ building
 
@@ -444,7 +452,8 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self.diff_dock.setWindowTitle(f"Changes (YoY / QoQ) \u2014 {title}")
         self.tabs.setTabText(self.tabs.indexOf(self.statement_panel), elide(title, 40))
         self.tabs.setTabToolTip(self.tabs.indexOf(self.statement_panel), f"{title}\n{source}")
-        self.setWindowTitle(f"{title} \u2014 {source} \u2014 Tickmark")
+        saved_as = f" \u2014 {Path(self.session.path).name}" if self.session.path else ""
+        self.setWindowTitle(f"{title} \u2014 {source}{saved_as} \u2014 Tickmark")
         self._update_actions()
 
     def current_table_panel(self) -> StatementPanel:
@@ -486,7 +495,6 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self.filings.clear()
         self.current = self.current_key = None
         self.session.clear()
-        self.setWindowFilePath("")
         self._show_some_filing()
 
     def _show_some_filing(self) -> None:

@@ -257,15 +257,23 @@ class TaskRunner(QObject):
         self._tasks: dict[int, Task] = {}
         self._cancel = threading.Event()
         self._latest = 0
+        self._awaited: int | None = None  # the run whose result is still to come
 
     @property
     def busy(self) -> bool:
+        """Some run is still on the pool (a cancelled one may take a moment to stop)."""
         return bool(self._tasks)
+
+    @property
+    def awaiting(self) -> bool:
+        """The latest run has not delivered yet."""
+        return self._awaited is not None
 
     def run(self, work: Work) -> int:
         self._cancel.set()
         self._cancel = threading.Event()
         self._latest += 1
+        self._awaited = self._latest
         signals = TaskSignals(self)  # parented: deleted on the GUI thread, never by a worker
         task = Task(self._latest, work, self._cancel, signals)
         signals.returned.connect(self._on_returned)
@@ -282,19 +290,24 @@ class TaskRunner(QObject):
         """Stop the run under way; it delivers nothing."""
         self._cancel.set()
         self._latest += 1
+        self._awaited = None
 
     @Slot(int, object)
     def _on_returned(self, ticket: int, result: object) -> None:
         if ticket == self._latest:
+            self._awaited = None
             self.returned.emit(result)
 
     @Slot(int, object)
     def _on_crashed(self, ticket: int, error: object) -> None:
         if ticket == self._latest:
+            self._awaited = None
             self.crashed.emit(error)
 
     @Slot(int)
     def _on_finished(self, ticket: int) -> None:
+        if ticket == self._awaited:  # ended without a word: cancelled from within
+            self._awaited = None
         task = self._tasks.pop(ticket, None)
         if task is not None:
             task.signals.deleteLater()

@@ -19,7 +19,8 @@ WORKSPACE_FILTER = f"Tickmark workspace (*{SUFFIX})"
 
 class WorkspaceFiles:
     """Needs ``session``, ``settings``, ``status_label``, ``source_checker`` (a TaskRunner),
-    ``crashed_snapshot``, ``load_paths``, ``close_all_filings`` and ``expect_view``."""
+    ``crashed_snapshot``, ``restore_box``, ``left_out_box``, ``filings``, ``loader``,
+    ``load_paths``, ``close_all_filings`` and ``expect_view``."""
 
     # ------------------------------------------------------------------ saving
 
@@ -48,7 +49,6 @@ class WorkspaceFiles:
     def _save_to(self, path: str) -> None:
         self.session.save(path)
         self.status_label.setText(f"Saved the workspace ({len(self.session.filings)} filings) to {path}")
-        self.setWindowFilePath(path)
 
     # ------------------------------------------------------------------ opening
 
@@ -89,8 +89,6 @@ class WorkspaceFiles:
             return
         self.close_all_filings()
         self.session.restore(saved, path)
-        if path is not None:
-            self.setWindowFilePath(path)
         left_out = {source.path for source, _ in problems}
         ready = [source.path for source in saved.files if source.path not in left_out]
         self.expect_view(saved.view)
@@ -133,7 +131,8 @@ class WorkspaceFiles:
         names = ", ".join(Path(source.path).name for source in snapshot.files[:4]) + (", \u2026" if len(snapshot.files) > 4 else "")
         box = QMessageBox(QMessageBox.Icon.Question, "Tickmark", "Tickmark did not close properly last time.", QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("restoreBox")
-        box.setInformativeText(f"Restore the workspace you had open?<br>{len(snapshot.files)} filing(s): {html.escape(names)}")
+        instead = "<br>The filings open now are closed first." if self.filings or self.loader.busy else ""
+        box.setInformativeText(f"Restore the workspace you had open?<br>{len(snapshot.files)} filing(s): {html.escape(names)}{instead}")
         restore = box.addButton("Restore Workspace", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Discard It", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)

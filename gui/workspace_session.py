@@ -45,7 +45,8 @@ class WorkspaceSession(QObject):
 
     @property
     def combining(self) -> bool:
-        return self._runner.busy
+        """A combination of the current filings is still to come."""
+        return self._runner.awaiting
 
     # ------------------------------------------------------------------ what the workspace holds
 

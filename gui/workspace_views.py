@@ -124,9 +124,14 @@ class WorkspaceViews:
         shown = self.statement_panel.statement
         current = next((n for n, choice in enumerate(choices) if choice.statement is shown), 0)
         dialog = SideBySideDialog(choices, current, self)
-        dialog.accepted.connect(lambda: self.add_side_by_side(*dialog.selection()) if dialog.selection() else None)
+        dialog.accepted.connect(lambda: self._compare_chosen(dialog))
         dialog.open()
         return dialog
+
+    def _compare_chosen(self, dialog: SideBySideDialog) -> None:
+        chosen = dialog.selection()
+        if chosen is not None:
+            self.add_side_by_side(*chosen)
 
     def add_side_by_side(self, left, left_column: int, right, right_column: int) -> SideBySidePanel:
         statement = side_by_side(left, left_column, right, right_column, self.session.mapping)

@@ -28,6 +28,7 @@ from tests.support import filing, needs_filings
 pytestmark = [pytest.mark.usefixtures("isolated_user_folders"), needs_filings]
 
 INCOME = ("income statement", "consolidated")
+BALANCE_SHEET = ("balance sheet", "consolidated")
 DIVIDENDS_LINE = 361  # "Dividend income<TAB>91,407<TAB>197,063" in the six-month income statement
 
 
@@ -195,18 +196,22 @@ def test_joining_two_rows_persists_through_save_and_reopen_of_the_workspace(qtbo
     assert "\u201cDividend income\u201d in iij-a.txt" in note and "\u201cDividends received\u201d in iij-b.txt" in note
     assert cell(main_window, "Dividend income", "Six Months Ended September 30, 2017", Qt.ItemDataRole.BackgroundRole).color() == RESTATED_COLOUR
 
+    main_window.show_combined(BALANCE_SHEET)
     saved = tmp_path / "dividends.tickmark"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(saved.with_suffix("")), "Tickmark workspace (*.tickmark)")))
     main_window.save_workspace_action.trigger()
     assert read_workspace_file(saved).mapping.joins == [LineJoin(INCOME, "dividend income", "dividend received")]
-    assert read_workspace_file(saved).view["workspace_statement"] == list(INCOME)
+    assert read_workspace_file(saved).view["workspace_statement"] == list(BALANCE_SHEET)
 
     main_window.close_all_filings()
     assert main_window.navigator.workspace_item() is None and not main_window.filings
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args: (str(saved), "Tickmark workspace (*.tickmark)")))
     main_window.open_workspace_action.trigger()
     qtbot.waitUntil(lambda: settled(main_window) and len(main_window.filings) == 2, timeout=60_000)
-    assert main_window.current_key == INCOME, "the workspace opens on the statement it was saved on"
+    assert main_window.current_key == BALANCE_SHEET, "the workspace opens on the statement it was saved on"
+    assert main_window.windowTitle().endswith("\u2014 dividends.tickmark \u2014 Tickmark")
+    main_window.navigator.select_combined(INCOME)
+    assert main_window.current_key == INCOME
     assert "Dividends received" not in labels(main_window)
     assert panel.model.data(panel.model.index(row_of(main_window, "Dividend income"), 0)).endswith(JOINED_MARK)
 
@@ -248,7 +253,7 @@ def test_moved_or_changed_filings_are_reported_in_plain_words_and_the_rest_opens
     later.write_text(later.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     moved = third.rename(tmp_path / "elsewhere.txt")
     main_window.open_workspace(saved)
-    qtbot.waitUntil(lambda: getattr(main_window, "left_out_box", None) is not None and main_window.left_out_box.isVisible(), timeout=30_000)
+    qtbot.waitUntil(lambda: main_window.left_out_box is not None and main_window.left_out_box.isVisible(), timeout=30_000)
     text = main_window.left_out_box.text() + main_window.left_out_box.informativeText()
     assert "iij-c.txt</b> was moved or deleted" in text and str(tmp_path / "iij-c.txt") in text
     assert "iij-b.txt</b> changed since the workspace was saved" in text
@@ -307,3 +312,16 @@ def test_closing_a_filing_combines_the_rest_again(qtbot, main_window, tmp_path):
     main_window.close_action.trigger()
     qtbot.waitUntil(lambda: main_window.navigator.workspace_item() is None)
     assert main_window.session.checked is None and main_window.current[0] == str(earlier)
+
+
+def test_a_data_folder_that_cannot_be_written_leaves_the_app_working_without_autosave(qtbot, tmp_path):
+    from gui.app import configure_application
+    from gui.main_window import MainWindow
+    from gui.settings import AppSettings
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    window = MainWindow(AppSettings(), None, None, configure_application(QApplication.instance()), autosave_folder=blocked / "autosave")
+    qtbot.addWidget(window)
+    assert window.session.autosave is None
+    assert window.status_label.text().startswith("Autosave is off:")
