@@ -13,6 +13,7 @@ from gui.errors import show_message
 from gui.side_by_side import SideBySideDialog, SideBySidePanel, StatementChoice
 from gui.tabs import elide
 from model.analysis import side_by_side
+from model.statement import Statement
 from model.views import CheckedWorkspace, CombinedView, DisplayScale, join_refusal, split_refusal
 from model.workspace import with_join, with_split
 
@@ -133,7 +134,7 @@ class WorkspaceViews:
         if chosen is not None:
             self.add_side_by_side(*chosen)
 
-    def add_side_by_side(self, left, left_column: int, right, right_column: int) -> SideBySidePanel:
+    def add_side_by_side(self, left: Statement, left_column: int, right: Statement, right_column: int) -> SideBySidePanel:
         statement = side_by_side(left, left_column, right, right_column, self.session.mapping)
         panel = SideBySidePanel(statement, scale=self.statement_panel.scale)
         panel.chart_requested.connect(self.add_chart)
