@@ -21,11 +21,13 @@ from model.statements import build_statements
 ProgressCallback = Callable[[float, str], None]
 CancelCheck = Callable[[], bool]
 
-_COMPANY_RES = (
-    re.compile(r"^\s*company name\s*[:：]\s*(?P<name>.+?)\s*$", re.I),
-    re.compile(r"^\s*(?:name of (?:the )?(?:registrant|company))\s*[:：]\s*(?P<name>.+?)\s*$", re.I),
-    re.compile(r"(?P<name>[A-Z][\w&.,' -]{2,60}?\b(?:Inc\.|Incorporated|Corporation|Corp\.|Co\., Ltd\.|Company|plc|N\.V\.|S\.A\.|Ltd\.|Holdings(?: Inc\.)?|Limited))"),
+_NAMED_COMPANY_RE = re.compile(r"^\s*(?:company name|name of (?:the )?(?:registrant|company))\s*[:：]\s*(?P<name>.+?)\s*$", re.I)
+_LEGAL_ENTITY_RE = re.compile(
+    r"\b((?:[A-Z][\w&'.-]*|[a-z]+\.com)(?:[ ,]+(?:[A-Z][\w&'.-]*|of|and|&)){0,5}?,?\s+"
+    r"(?i:Inc\.|Incorporated|Corporation|Corp\.|Co\., Ltd\.|Company, Inc\.|plc|N\.V\.|S\.A\.|Ltd\.|Limited|Holdings(?:,? Inc\.)?|Co\.))"
 )
+_NOT_A_NAME_RE = re.compile(r"^(?:the|board|although|losses|of|and|our|its|this|each)\b", re.I)
+_COVER_LINES = 60
 
 
 @dataclass
@@ -169,9 +171,27 @@ def rounding_of(text_lines: list[str]) -> Rounding:
 
 
 def company_name(document: RawDocument) -> str:
-    for pattern in _COMPANY_RES:
-        for line in document.text_lines[:200]:
-            match = pattern.search(line)
-            if match:
-                return " ".join(match["name"].split()).strip(" ,")
+    """The issuer: a "Company name:" line, else the legal name the document repeats most
+    (its cover counting more than a subsidiary named in the notes)."""
+    for line in document.text_lines[:_COVER_LINES * 4]:
+        match = _NAMED_COMPANY_RE.match(line)
+        if match:
+            return " ".join(match["name"].split()).strip(" ,")
+    counts: Counter[str] = Counter()
+    for number, line in enumerate(document.text_lines[:4000]):
+        for match in _LEGAL_ENTITY_RE.finditer(line):
+            name = re.sub(r"^the\s+", "", " ".join(match.group(1).split()).strip(" ,"), flags=re.I)
+            if _NOT_A_NAME_RE.match(name):
+                continue
+            counts[name] += 5 if number < _COVER_LINES else 1
+    if counts:
+        return counts.most_common(1)[0][0]
     return Path(document.file_name).stem
+
+
+def company_key(name: str) -> str:
+    """What two spellings of one issuer share ("Salesforce, Inc." and "salesforce.com, inc."):
+    the first word of the name."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    words = [w for w in words if w != "the"]
+    return words[0] if words else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -124,23 +125,39 @@ def check_sources(workspace: WorkspaceFile) -> list[tuple[SourceFile, SourceProb
 
 
 class Autosave:
-    """A copy of the open workspace under the user's data folder, and a marker that the app is
-    running. A marker left behind at the next start means the last session did not end well."""
+    """A copy of the open workspace under the user's data folder, and a marker that this
+    session is running. A marker left behind by a process that is gone means that session
+    did not end well; a marker of another running Tickmark is left alone.
+
+    Each session writes its own files (named by process and start), so two windows never
+    overwrite or delete each other's snapshot.
+    """
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
-        self.snapshot = self.folder / f"autosave{SUFFIX}"
-        self.running_marker = self.folder / "session-running"
+        self.session_id = f"{os.getpid()}-{time.time_ns()}"
+        self.snapshot = self.folder / f"autosave-{self.session_id}{SUFFIX}"
+        self.running_marker = self.folder / f"session-{self.session_id}.running"
+        self._claimed: list[Path] = []  # a crashed session's files, removed once this session has its own
 
     def crashed_session(self) -> WorkspaceFile | None:
-        """The workspace a session that ended without closing left behind, if any."""
-        if not self.running_marker.exists() or not self.snapshot.exists():
-            return None
-        try:
-            snapshot = read_workspace_file(self.snapshot)
-        except WorkspaceFileError:
-            return None
-        return snapshot if snapshot.files else None
+        """The newest workspace a session that ended without closing left behind, if any."""
+        found: list[tuple[float, Path, Path]] = []
+        for marker in self.folder.glob("session-*.running"):
+            session = marker.name.removeprefix("session-").removesuffix(".running")
+            snapshot = self.folder / f"autosave-{session}{SUFFIX}"
+            if session == self.session_id or _process_alive(session) or not snapshot.exists():
+                continue
+            found.append((snapshot.stat().st_mtime, marker, snapshot))
+        for _, marker, snapshot in sorted(found, reverse=True):
+            try:
+                workspace = read_workspace_file(snapshot)
+            except WorkspaceFileError:
+                continue
+            if workspace.files:
+                self._claimed = [path for _, m, s in found for path in (m, s)]
+                return workspace
+        return None
 
     def start(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -149,11 +166,37 @@ class Autosave:
     def save(self, workspace: WorkspaceFile) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         save_workspace_file(self.snapshot, workspace)
+        self._release_claimed()
 
     def finish(self) -> None:
         """The session ended as it should: nothing to offer back next time."""
         self.running_marker.unlink(missing_ok=True)
         self.snapshot.unlink(missing_ok=True)
+        self._release_claimed()
 
     def discard(self) -> None:
         self.snapshot.unlink(missing_ok=True)
+        self._release_claimed()
+
+    def _release_claimed(self) -> None:
+        for path in self._claimed:
+            path.unlink(missing_ok=True)
+        self._claimed = []
+
+
+def _process_alive(session: str) -> bool:
+    """Whether the process that wrote a session's marker still runs. A marker of this very
+    process from an earlier, unfinished session (a window that never closed) counts as gone."""
+    try:
+        pid = int(session.split("-", 1)[0])
+    except ValueError:
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process with that number: not ours to judge
+    return True

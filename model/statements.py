@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from model.layout import BodyRow, TableLayout, ValueColumn, analyse, clean_label, unit_for_column
 from model.numbers import CellKind
@@ -388,6 +389,7 @@ def _is_caps(label: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
+@lru_cache(maxsize=65536)
 def normalize_label(label: str) -> str:
     """A label reduced for matching: case, punctuation, plurals and footnote marks do not count."""
     text = clean_label(label).lower()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from model.compare import Change, compute_changes
 from model.errors import FilingError
-from model.filing import Filing, load_filing
+from model.filing import Filing, company_key, load_filing
 from model.periods import ColumnKind, Period
 from model.statement import Cell, Column, Line, Statement, StatementKind
 from model.statements import normalize_label
@@ -151,15 +151,8 @@ class Workspace:
         return changes
 
     def restatements(self) -> list[Restatement]:
-        """Values of one past period that filings report differently. Periods still ahead of
-        the earlier filing (lease maturities, outlooks) change without being restated."""
-        dates = {f.file_name: document_date(f) for f in self.filings}
-        return [
-            r
-            for c in self.combined()
-            for r in c.restatements()
-            if r.period.end <= dates.get(r.first.source.file, date.max)
-        ]
+        """Values of one past period that filings report differently."""
+        return [r for combined in self.combined() for r in past_restatements(combined, self.filings)]
 
 
 def document_date(filing: Filing) -> date:
@@ -179,17 +172,22 @@ def document_date(filing: Filing) -> date:
 
 
 def combine_filings(filings: list[Filing], mapping: LineMapping | None = None) -> list[CombinedStatement]:
-    """Statements with one key across filings become one; a filing's other statements stay."""
+    """Statements with one key across filings of one company become one; a filing's other
+    statements stay. Two companies' statements are never combined (compare them side by side)."""
     mapping = mapping or LineMapping()
-    groups: dict[tuple[str, str], list[Statement]] = {}
-    order: list[tuple[str, str]] = []
+    groups: dict[tuple[str, tuple[str, str]], list[Statement]] = {}
+    order: list[tuple[str, tuple[str, str]]] = []
+    companies = {company_key(f.company) for f in filings}
     for filing in filings:
+        company = company_key(filing.company)
         for statement in filing.statements:
             key = statement.key if statement.key != ("", "") else (statement.kind.value, normalize_label(statement.title))
-            if key not in groups:
-                groups[key] = []
-                order.append(key)
-            groups[key].append(statement)
+            if len(companies) > 1:
+                statement = replace(statement, title=f"{filing.company}: {statement.title}")
+            if (company, key) not in groups:
+                groups[(company, key)] = []
+                order.append((company, key))
+            groups[(company, key)].append(statement)
     return [combine_statements(groups[key], mapping) for key in order]
 
 
@@ -465,7 +463,7 @@ def with_split(mapping: LineMapping, key: tuple[str, str], labels: Iterable[str]
 
 
 def past_restatements(combined: CombinedStatement, filings: Iterable[Filing]) -> list[Restatement]:
-    """The restatements of one combined statement that ``Workspace.restatements`` reports:
-    values of periods the earlier filing had already reached, reported differently later."""
+    """Values of periods the earlier filing had already reached, reported differently later.
+    Periods still ahead of it (lease maturities, outlooks) change without being restated."""
     dates = {f.file_name: document_date(f) for f in filings}
     return [r for r in combined.restatements() if r.period.end <= dates.get(r.first.source.file, date.max)]

@@ -60,3 +60,31 @@ def test_a_session_that_did_not_finish_is_offered_back(tmp_path):
     assert restored is not None and restored.choice is Choice.FIRST
     again.finish()
     assert Autosave(tmp_path / "data").crashed_session() is None
+
+
+def test_a_running_tickmark_is_not_taken_for_a_crashed_one(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "data"
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        session = f"{other.pid}-1"
+        folder.mkdir()
+        (folder / f"session-{session}.running").write_text(str(other.pid), encoding="utf-8")
+        save_workspace_file(folder / f"autosave-{session}.tickmark", sample_workspace(tmp_path))
+        assert Autosave(folder).crashed_session() is None
+    finally:
+        other.kill()
+        other.wait()
+    assert Autosave(folder).crashed_session() is not None  # its process is gone now
+
+
+def test_two_sessions_keep_their_own_snapshots(tmp_path):
+    first, second = Autosave(tmp_path), Autosave(tmp_path)
+    first.start()
+    second.start()
+    first.save(sample_workspace(tmp_path))
+    second.save(sample_workspace(tmp_path))
+    first.finish()
+    assert second.snapshot.exists() and not first.snapshot.exists()
