@@ -320,7 +320,9 @@ class StatementPanel(QWidget):
         if self.model.columnCount() == 0:
             return
         numbers = sum(self.view.columnWidth(column) for column in range(1, self.model.columnCount()))
-        room = max(self.view.viewport().width() - numbers, round(self.view.viewport().width() * LABEL_SHARE))
+        room = self.view.viewport().width() - numbers
+        if room < MIN_LABEL_WIDTH:  # the periods do not all fit anyway: labels keep a share
+            room = round(self.view.viewport().width() * LABEL_SHARE)
         self.view.setColumnWidth(0, max(MIN_LABEL_WIDTH, min(self._label_width, room)))
 
 
