@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.statement_panel import CELL_MARGIN, HEADER_MARGIN
-from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyIndex, values_less_than
+from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyIndex, NumericSortProxy
 from model.analysis import common_size_changes
 from model.compare import Basis, Change, Rounding, compute_changes
 from model.statement import Statement
@@ -156,20 +156,8 @@ class DiffTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
-class DiffProxy(QSortFilterProxyModel):
+class DiffProxy(NumericSortProxy):
     """Header clicks sort by real numbers; rows without a number go last."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        model = self.sourceModel()
-        return values_less_than(
-            model.sort_value(left.row(), left.column()),
-            model.sort_value(right.row(), right.column()),
-            self.sortOrder() == Qt.SortOrder.AscendingOrder,
-        )
 
 
 class DiffPanel(QWidget):

@@ -137,13 +137,28 @@ class StatementTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class StatementFilterProxy(QSortFilterProxyModel):
-    """Sorts by real numbers (empty cells last) and keeps the lines whose label or section
-    contains the search text."""
+class NumericSortProxy(QSortFilterProxyModel):
+    """Header clicks sort by the real numbers of the source's ``sort_value``; rows without a
+    number go last whatever the order."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        model = self.sourceModel()
+        return values_less_than(
+            model.sort_value(left.row(), left.column()),
+            model.sort_value(right.row(), right.column()),
+            self.sortOrder() == Qt.SortOrder.AscendingOrder,
+        )
+
+
+class StatementFilterProxy(NumericSortProxy):
+    """Sorts by real numbers and keeps the lines whose label or section contains the search text."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
         self._needle = ""
 
     def set_search(self, text: str) -> None:
@@ -163,14 +178,6 @@ class StatementFilterProxy(QSortFilterProxyModel):
         line = table.lines[source_row]
         haystack = " ".join((table.labels[source_row], *line.section)).casefold()
         return self._needle in haystack
-
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        model = self.sourceModel()
-        return values_less_than(
-            model.sort_value(left.row(), left.column()),
-            model.sort_value(right.row(), right.column()),
-            self.sortOrder() == Qt.SortOrder.AscendingOrder,
-        )
 
 
 def values_less_than(a, b, ascending: bool) -> bool:
