@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from gui.assets import sample_filing
 from gui.workers import FilingLoader, TaskRunner
@@ -215,3 +215,18 @@ def test_a_newer_run_of_a_task_makes_the_older_result_stale(qtbot):
         runner.run(lambda cancelled: "latest")
         release.set()
     assert results == ["latest"]
+
+
+@needs_filings
+def test_every_shared_filing_opens_by_drag_and_drop_without_an_error_dialog(qtbot, main_window):
+    from tests.support import FILINGS
+
+    filings = sorted(p for p in FILINGS.iterdir() if p.suffix in (".pdf", ".html", ".txt", ".md"))
+    with qtbot.waitSignal(main_window.loader.batch_finished, timeout=600_000) as finished:
+        accepted = _drop(main_window, filings)
+    assert accepted == (True, True)
+    _, loaded, failures = finished.args
+    assert failures == [] and loaded == len(filings)
+    assert main_window.failure_box is None
+    assert not [box.text() for box in main_window.findChildren(QMessageBox) if box.isVisible()]
+    assert set(main_window.filings) == {str(p) for p in filings}
