@@ -4,6 +4,7 @@ lines aligned across filings, restated values kept with their sources."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -100,15 +101,31 @@ class CombinedStatement:
             spec = self.statement.columns[column]
             if spec.forecast or spec.period is None or spec.kind is ColumnKind.CHANGE or self.statement.kind is StatementKind.GUIDANCE:
                 continue  # a forecast revised is news, not a restatement
-            if _differ(cells):
+            if _differ(cells) and not self._residual_of_another_breakdown(line, cells):
                 found.append(Restatement(self.statement, line, column, cells[0], cells[-1]))
         return found
+
+    def _residual_of_another_breakdown(self, line: int, cells: list[Cell]) -> bool:
+        """"Other liabilities" holds whatever a filing does not itemise: where the filings
+        itemise a section differently, its residual differs without anything being restated."""
+        if not _RESIDUAL_RE.match(self.statement.lines[line].label):
+            return False
+        section = self.statement.lines[line].section
+        siblings = [i for i, other in enumerate(self.statement.lines) if other.section == section and not other.is_heading]
+        itemised = {
+            file: frozenset(i for i in siblings if any(c.source.file == file for (l, _), reports in self.reports.items() if l == i for c in reports))
+            for file in {c.source.file for c in cells}
+        }
+        return len(set(itemised.values())) > 1
 
     def showing(self, choice: Choice) -> Statement:
         cells = dict(self.statement.cells)
         for key, reported in self.reports.items():
             cells[key] = reported[-1] if choice is Choice.LATEST else reported[0]
         return replace(self.statement, cells=cells)
+
+
+_RESIDUAL_RE = re.compile(r"^(?:all\s+)?others?\b|\bmiscellaneous\b", re.IGNORECASE)
 
 
 def _comparable(cell: Cell) -> Decimal:
