@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from model.compare import Change, compute_changes
+from model.compare import Change
 from model.filing import Filing
 from model.workspace import Restatement
 from model.numbers import format_decimal
@@ -170,10 +170,6 @@ def change_rows(changes: Iterable[Change]) -> list[dict[str, str]]:
             labels_of[key] = change.statement.display_labels()
         rows.append(change_row(change, labels_of[key]))
     return rows
-
-
-def changes_of(filings: Iterable[Filing]) -> list[Change]:
-    return [change for filing in filings for statement in filing.statements for change in compute_changes(statement, filing.rounding)]
 
 
 def write_changes_csv(path: str | Path, changes: Iterable[Change]) -> int:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from model.layout import BodyRow, TableLayout, ValueColumn, analyse, clean_label, unit_for_column
 from model.numbers import CellKind
-from model.periods import ColumnKind, FiscalCalendar, Period, parse_header
+from model.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, parse_header
 from model.raw import RawDocument, RawTable, SourceRef
 from model.statement import Cell, Column, Line, Statement, StatementKind
 from model.units import UnitInfo, caption_unit, document_currency, row_unit, share_scale, unit_from_header
@@ -160,9 +160,7 @@ def _inherit_headers(layout: TableLayout, previous: StatementPart) -> TableLayou
     return TableLayout(layout.raw, columns, layout.rows, layout.header_row_count, layout.transposed, layout.warnings)
 
 
-def _header_of(column: Column):
-    from model.periods import HeaderPeriod
-
+def _header_of(column: Column) -> HeaderPeriod:
     return HeaderPeriod(column.kind, column.period, column.forecast, column.percent_change)
 
 
