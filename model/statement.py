@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from model.evidence import Evidence
 from model.periods import ColumnKind, Period
 from model.raw import SourceRef
 
@@ -67,6 +68,13 @@ class Column:
     compares: tuple[Period, Period] | None = None  # (later, earlier) for change columns
     derived: bool = False
     unit: str = ""  # set when the column states its own unit ("Thousands of U.S. dollars")
+    evidence: tuple[Evidence, ...] = ()  # what settled the period (or the change's two periods)
+    unresolved: str = ""  # why no period could be established; such a column is kind OTHER
+
+    @property
+    def is_resolved_period(self) -> bool:
+        """A dated column whose date the document settles: the only kind that feeds changes."""
+        return self.kind in (ColumnKind.DURATION, ColumnKind.INSTANT) and self.period is not None and not self.unresolved
 
     def time_key(self) -> tuple[bool, bool, tuple[date, int]]:
         """Periods first in chronological order (shorter first for one end), forecasts after
@@ -127,6 +135,8 @@ class Cell:
     unit: str = ""
     scale: int = 1
     note: str = ""  # e.g. "derived: 1H17 - 2Q17"
+    evidence: tuple[Evidence, ...] = ()  # what settled the unit, scale and sign of this value
+    unresolved: str = ""  # why the value's scale or unit could not be established
 
     @property
     def is_nil(self) -> bool:
