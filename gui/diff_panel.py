@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from gui.statement_panel import CELL_MARGIN, HEADER_MARGIN
 from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyIndex, NumericSortProxy
-from model.analysis import common_size_changes
-from model.compare import Basis, Change, Rounding, compute_changes
-from model.statement import Statement
+from model.analysis.analyst_views import common_size_changes
+from model.analysis.compare import Basis, Change, Rounding, compute_changes
+from model.statements.statement import Statement
 from model.views import (
     ChartData,
     DiffOrder,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.analysis import comparable_columns
+from model.analysis.analyst_views import comparable_columns
 from model.views import StatementTable, growth_rows, short_label, span_years
 
 HEADERS = ["Line item", "From", "To", "CAGR"]

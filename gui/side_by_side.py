@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui.statement_panel import StatementPanel
-from model.periods import ColumnKind
-from model.statement import Statement
+from model.interpretation.periods import ColumnKind
+from model.statements.statement import Statement
 from model.views import short_label
 
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from gui.frozen_table import FrozenColumnTableView
 from gui.table_model import INDENT, StatementFilterProxy, StatementTableModel
-from model.compare import Rounding
+from model.analysis.compare import Rounding
 from model.export import write_bytes_atomic, write_text_atomic
-from model.statement import Statement
+from model.statements.statement import Statement
 from model.views import (
     ChartData,
     CombinedView,
@@ -43,7 +43,7 @@ from model.views import (
     split_refusal,
     statement_table,
 )
-from model.workspace import Choice
+from model.analysis.workspace import Choice
 
 SCALE_TOOLTIPS = {
     DisplayScale.AS_REPORTED: "Amounts as the filing prints them",

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 from gui.errors import show_message
 from gui.side_by_side import SideBySideDialog, SideBySidePanel, StatementChoice
 from gui.tabs import elide
-from model.analysis import side_by_side
-from model.statement import Statement
+from model.analysis.analyst_views import side_by_side
+from model.statements.statement import Statement
 from model.views import CheckedWorkspace, CombinedView, DisplayScale, join_refusal, split_refusal
-from model.workspace import with_join, with_split
+from model.analysis.workspace import with_join, with_split
 
 WORKSPACE = "Workspace"
 

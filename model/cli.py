@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from model.export import write_changes_csv, write_facts_csv, write_restatements_csv
-from model.workspace import load_workspace
+from model.analysis.workspace import load_workspace
 
 EXIT_OK = 0
 EXIT_FAILED_FILES = 1

@@ -10,12 +10,12 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from model.compare import Change
+from model.analysis.compare import Change
 from model.filing import Filing
-from model.workspace import Restatement
-from model.numbers import format_decimal
-from model.periods import ColumnKind
-from model.statement import Statement
+from model.analysis.workspace import Restatement
+from model.interpretation.numbers import format_decimal
+from model.interpretation.periods import ColumnKind
+from model.statements.statement import Statement
 
 FACT_COLUMNS = [
     "file",

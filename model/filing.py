@@ -10,13 +10,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from model.compare import Rounding
+from model.analysis.compare import Rounding
 from model.errors import FilingError, LoadCancelled
-from model.periods import ColumnKind, FiscalCalendar, find_dates, infer_calendar, is_month_end
+from model.interpretation.periods import ColumnKind, FiscalCalendar, find_dates, infer_calendar, is_month_end
 from model.raw import RawDocument
 from model.readers import read_document
-from model.statement import Statement, StatementKind
-from model.statements import build_statements
+from model.statements.statement import Statement, StatementKind
+from model.statements.build import build_statements
 
 ProgressCallback = Callable[[float, str], None]
 CancelCheck = Callable[[], bool]

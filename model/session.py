@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 
 from model.export import write_text_atomic
-from model.workspace import Choice, LineJoin, LineMapping, LineSplit
+from model.analysis.workspace import Choice, LineJoin, LineMapping, LineSplit
 
 FORMAT = "tickmark-workspace"
 VERSION = 1

@@ -17,17 +17,17 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
-from model.analysis import base_line, common_size, line_cagr
-from model.checks import FootingResult, failures, foot_statement
-from model.compare import Basis, Change, CheckStatus, Rounding, compute_changes, with_derived_periods
+from model.analysis.analyst_views import base_line, common_size, line_cagr
+from model.analysis.checks import FootingResult, failures, foot_statement
+from model.analysis.compare import Basis, Change, CheckStatus, Rounding, compute_changes, with_derived_periods
 from model.errors import LoadCancelled
 from model.filing import CancelCheck, Filing, ProgressCallback, load_filing
-from model.numbers import format_decimal
-from model.periods import ColumnKind
+from model.interpretation.numbers import format_decimal
+from model.interpretation.periods import ColumnKind
 from model.session import file_hash
-from model.statement import Cell, Column, Statement, StatementKind
-from model.statements import normalize_label
-from model.workspace import Choice, CombinedStatement, LineMapping, Workspace, combine_filings, past_restatements, printed_labels
+from model.statements.statement import Cell, Column, Statement, StatementKind
+from model.statements.hierarchy import normalize_label
+from model.analysis.workspace import Choice, CombinedStatement, LineMapping, Workspace, combine_filings, past_restatements, printed_labels
 
 EM_DASH = "\u2014"
 NOT_MEANINGFUL = "n/m"

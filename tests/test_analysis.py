@@ -2,10 +2,10 @@ from decimal import Decimal
 
 import pytest
 
-from model.analysis import base_line, cagr, common_size, common_size_changes, comparable_columns, side_by_side
-from model.compare import Basis
+from model.analysis.analyst_views import base_line, cagr, common_size, common_size_changes, comparable_columns, side_by_side
+from model.analysis.compare import Basis
 from model.filing import load_filing
-from model.statement import StatementKind
+from model.statements.statement import StatementKind
 from tests.support import REFERENCE, filing, needs_filings
 
 

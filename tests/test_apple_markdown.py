@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from model.filing import load_filing
-from model.periods import Period
-from model.statement import StatementKind
+from model.interpretation.periods import Period
+from model.statements.statement import StatementKind
 from tests.support import filing, needs_filings
 
 pytestmark = needs_filings

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from gui.diff_panel import CHANGE, LINE, PERIOD, VALUE
 from gui.side_by_side import SideBySideDialog, SideBySidePanel
-from model.statement import StatementKind
+from model.statements.statement import StatementKind
 from tests.support import REFERENCE, needs_filings
 from tests.test_gui_workspace import iij_copies, open_workspace_of
 

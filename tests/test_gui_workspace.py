@@ -21,8 +21,8 @@ from gui.errors import log_directory
 from gui.navigator import NAME, SUBTITLE_ROLE
 from gui.table_model import JOINED_MARK, RESTATED_COLOUR
 from model.session import Autosave, WorkspaceFile, describe_sources, read_workspace_file
-from model.statement import StatementKind
-from model.workspace import Choice, LineJoin, LineMapping
+from model.statements.statement import StatementKind
+from model.analysis.workspace import Choice, LineJoin, LineMapping
 from tests.support import filing, needs_filings
 
 pytestmark = [pytest.mark.usefixtures("isolated_user_folders"), needs_filings]

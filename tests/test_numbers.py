@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model.numbers import CellKind, format_decimal, parse_number, split_numbers
+from model.interpretation.numbers import CellKind, format_decimal, parse_number, split_numbers
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from model.errors import FilingError
-from model.numbers import CellKind, parse_number
+from model.interpretation.numbers import CellKind, parse_number
 from model.raw import RawDocument, RawTable
 from model.readers import pdf, read_document
 from tests.support import filing, needs_filings

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from model.periods import (
+from model.interpretation.periods import (
     ColumnKind,
     FiscalCalendar,
     Period,

@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from model.checks import FootingStatus, foot_statement
+from model.analysis.checks import FootingStatus, foot_statement
 from model.filing import load_filing
-from model.statement import StatementKind
+from model.statements.statement import StatementKind
 from tests.support import FILINGS, filing, needs_filings
 
 pytestmark = needs_filings

@@ -9,12 +9,12 @@ from decimal import Decimal
 
 import pytest
 
-from model.checks import FootingStatus, failures, foot_statement
-from model.compare import Basis, CheckStatus, compute_changes
+from model.analysis.checks import FootingStatus, failures, foot_statement
+from model.analysis.compare import Basis, CheckStatus, compute_changes
 from model.export import facts_of
 from model.filing import load_filing
-from model.numbers import CellKind, parse_number
-from model.statement import StatementKind
+from model.interpretation.numbers import CellKind, parse_number
+from model.statements.statement import StatementKind
 from tests.support import REFERENCE, needs_filings
 
 pytestmark = needs_filings

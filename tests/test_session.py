@@ -12,7 +12,7 @@ from model.session import (
     read_workspace_file,
     save_workspace_file,
 )
-from model.workspace import Choice, LineJoin, LineMapping
+from model.analysis.workspace import Choice, LineJoin, LineMapping
 
 
 def sample_workspace(tmp_path: Path) -> WorkspaceFile:

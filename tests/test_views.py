@@ -11,12 +11,12 @@ from decimal import Decimal
 
 import pytest
 
-from model.compare import Basis, CheckStatus
+from model.analysis.compare import Basis, CheckStatus
 from model.errors import LoadCancelled
 from model.filing import load_filing
-from model.periods import ColumnKind, Period
+from model.interpretation.periods import ColumnKind, Period
 from model.raw import SourceRef
-from model.statement import Cell, Column, Line, Statement, StatementKind
+from model.statements.statement import Cell, Column, Line, Statement, StatementKind
 from model.views import (
     EM_DASH,
     FALL_RGB,
@@ -47,7 +47,7 @@ from model.views import (
     statement_table,
     unit_caption,
 )
-from model.workspace import Choice, LineMapping, with_join, with_split
+from model.analysis.workspace import Choice, LineMapping, with_join, with_split
 from tests.support import SAMPLE
 
 Q2_16 = Period(start=date(2016, 7, 1), end=date(2016, 9, 30))
@@ -309,7 +309,7 @@ def test_a_filing_opens_on_its_income_statement():
 
 
 def test_diff_rows_from_changes_computed_ahead_match_computing_them_now(statement):
-    from model.compare import compute_changes
+    from model.analysis.compare import compute_changes
 
     ahead = diff_rows(statement, Basis.QOQ, changes=compute_changes(statement))
     now = diff_rows(statement, Basis.QOQ)

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from model.compare import Basis, compute_changes, with_derived_periods
-from model.periods import Period
-from model.statement import StatementKind
-from model.workspace import load_workspace
+from model.analysis.compare import Basis, compute_changes, with_derived_periods
+from model.interpretation.periods import Period
+from model.statements.statement import StatementKind
+from model.analysis.workspace import load_workspace
 from tests.support import filing, needs_filings
 
 pytestmark = needs_filings

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from model.compare import Basis, CheckStatus, compute_changes, derived_checks, with_derived_periods
+from model.analysis.compare import Basis, CheckStatus, compute_changes, derived_checks, with_derived_periods
 from model.export import write_changes_csv, write_restatements_csv
-from model.periods import Period
-from model.statement import StatementKind
-from model.workspace import load_workspace
+from model.interpretation.periods import Period
+from model.statements.statement import StatementKind
+from model.analysis.workspace import load_workspace
 from tests.support import REFERENCE, filing, needs_filings
 
 pytestmark = needs_filings

@@ -8,8 +8,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from model.evidence import Evidence
-from model.periods import ColumnKind, Period
+from model.interpretation.evidence import Evidence
+from model.interpretation.periods import ColumnKind, Period
 from model.raw import SourceRef
 
 if TYPE_CHECKING:

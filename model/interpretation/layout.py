@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from model.numbers import CellKind, ParsedNumber, parse_number, split_numbers
-from model.periods import ColumnKind, FiscalCalendar, HeaderPeriod, parse_header
+from model.interpretation.numbers import CellKind, ParsedNumber, parse_number, split_numbers
+from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, parse_header
+from model.interpretation.units import UnitInfo, is_unit_text, unit_from_header
 from model.raw import RawCell, RawTable
-from model.units import UnitInfo, is_unit_text, unit_from_header
 
 _FOOTNOTE_LABEL_RE = re.compile(
     r"(?:\s*<sup>.*?</sup>|\s*\*\s?\d{1,2}\b|\s*\\\*\s?\d{1,2}|\s*※\s?\d*|\s*\((?:\d{1,2}|[a-z])\)(?=\s*(?:\(|$|:))|\s*[†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[a-z])\d{1,2}(?=:?$))+",

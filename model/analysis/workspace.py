@@ -12,12 +12,12 @@ from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 
-from model.compare import Change, compute_changes
+from model.analysis.compare import Change, compute_changes
 from model.errors import FilingError
 from model.filing import Filing, company_key, load_filing
-from model.periods import ColumnKind, Period
-from model.statement import Cell, Column, Line, Statement, StatementKind
-from model.statements import normalize_label
+from model.interpretation.periods import ColumnKind, Period
+from model.statements.hierarchy import normalize_label
+from model.statements.statement import Cell, Column, Line, Statement, StatementKind
 
 ProgressCallback = Callable[[float, str], None]
 CancelCheck = Callable[[], bool]

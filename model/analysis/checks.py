@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from model.compare import Rounding
-from model.periods import ColumnKind
-from model.statement import Statement, StatementKind
+from model.analysis.compare import Rounding
+from model.interpretation.periods import ColumnKind
+from model.statements.statement import Statement, StatementKind
 
 MAX_PARTS = 40
 MAX_SUBSET = 16  # 65,536 combinations: fast enough, and only for totals that fail the simpler tests

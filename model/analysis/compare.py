@@ -8,8 +8,8 @@ from datetime import timedelta
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import Enum
 
-from model.periods import ColumnKind, Period
-from model.statement import Cell, Column, Statement
+from model.interpretation.periods import ColumnKind, Period
+from model.statements.statement import Cell, Column, Statement
 
 
 class Rounding(Enum):

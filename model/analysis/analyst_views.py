@@ -7,10 +7,10 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from model.compare import Change, Rounding, compute_changes, with_derived_periods
-from model.periods import ColumnKind
-from model.statement import Cell, Column, Line, Statement, StatementKind
-from model.workspace import LineMapping, combine_statements
+from model.analysis.compare import Change, Rounding, compute_changes, with_derived_periods
+from model.analysis.workspace import LineMapping, combine_statements
+from model.interpretation.periods import ColumnKind
+from model.statements.statement import Cell, Column, Line, Statement, StatementKind
 
 _REVENUE_RE = re.compile(
     r"^(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net sales|operating revenues?|ordinary income|turnover)(?:,?\s*net)?:?$",

@@ -1,0 +1,74 @@
+"""What a table is: a statement kind from its title, caption or line labels, and the title as shown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from model.interpretation.layout import clean_label
+from model.statements.statement import StatementKind
+
+_TITLE_RULES: list[tuple[re.Pattern[str], StatementKind]] = [
+    (re.compile(r"changes? in (?:net assets|(?:stock|share)holders'?’?s?'? equity|equity)|statements? of (?:stock|share)holders|statements? of equity", re.I), StatementKind.EQUITY),
+    (re.compile(r"cash[- ]flows?", re.I), StatementKind.CASH_FLOW),
+    (re.compile(r"balance sheets?|financial position|financial condition|statements? of condition", re.I), StatementKind.BALANCE_SHEET),
+    (re.compile(r"statements?\s+of\s+(?:income|operations|earnings)\b.*\bcomprehensive|(?:income|operations|earnings|loss)\s+and\s+(?:\w+\s+){0,2}(?:statements?\s+of\s+)?comprehensive", re.I), StatementKind.INCOME),
+    (re.compile(r"comprehensive (?:income|loss)", re.I), StatementKind.COMPREHENSIVE_INCOME),
+    (re.compile(r"statements? of (?:consolidated )?(?:income|operations|earnings|profit|loss)|income statements?|profit (?:and|&) loss|statements? of (?:net )?(?:income|earnings)|\boperating results\b(?! summary)", re.I), StatementKind.INCOME),
+    (re.compile(r"non[- ]?gaap|reconciliation|adjusted ebitda|\bebitda\b|\bcapex\b|capital expenditures?|free cash flow|organic", re.I), StatementKind.NON_GAAP),
+    (re.compile(r"segments?|by (?:region|geograph|division|business)|breakdown|disaggregat", re.I), StatementKind.SEGMENT),
+    (re.compile(r"dividends?", re.I), StatementKind.DIVIDENDS),
+    (re.compile(r"forecasts?|targets?|guidance|outlook", re.I), StatementKind.GUIDANCE),
+    (re.compile(r"per share|earnings per", re.I), StatementKind.PER_SHARE),
+    (re.compile(r"number of|contracts|subscri|subscribers|stores|metrics|\bkpis?\b|operating data|statistics|headcount|employees", re.I), StatementKind.KPI),
+    (re.compile(r"results summary|summary of (?:consolidated )?(?:financial )?results|highlights|results of operations|financial results", re.I), StatementKind.SUMMARY),
+]
+
+
+STATEMENT_WORD_RE = re.compile(r"\bstatements?\b|\bbalance sheets?\b", re.I)
+
+
+_NOTE_TITLE_RE = re.compile(r"^\s*note\s+\d+", re.I)
+
+
+SCOPE_RE = re.compile(r"non[- ]?consolidated|parent[- ]only|stand[- ]?alone", re.I)
+
+
+_UNAUDITED_RE = re.compile(r"\s*\((?:unaudited|audited)\)\s*|\s*\bunaudited\b\s*", re.I)
+
+
+def classify(title: str, context: Iterable[str], labels: list[str]) -> tuple[StatementKind, bool]:
+    """What a table is, and whether its own title or caption says so (rather than its lines)."""
+    captions = [line for line in context if len(line) <= 90]
+    for text in (title, " ".join(captions)):
+        if not text:
+            continue
+        in_notes = bool(_NOTE_TITLE_RE.match(text))
+        for pattern, kind in _TITLE_RULES:
+            if pattern.search(text) and not (in_notes and (kind.is_primary or kind is StatementKind.EQUITY)):
+                return kind, True
+    return classify_by_labels(labels), False
+
+
+def classify_by_labels(labels: list[str]) -> StatementKind:
+    text = " | ".join(label.lower() for label in labels)
+    stripped = {label.lower().strip(" :") for label in labels}
+    if "total assets" in stripped and any(re.search(r"\bliabilities\b", label) for label in stripped):
+        return StatementKind.BALANCE_SHEET
+    if re.search(r"net cash (?:provided|used|from|generated)|cash flows? from", text):
+        return StatementKind.CASH_FLOW
+    if re.search(r"other comprehensive|comprehensive income", text) and not re.search(r"revenue|net sales|cost of", text):
+        return StatementKind.COMPREHENSIVE_INCOME
+    if re.search(r"revenues?|net sales|sales", text) and re.search(r"operating income|gross (?:profit|margin)|net income|operating profit|cost of", text):
+        return StatementKind.INCOME
+    return StatementKind.OTHER
+
+
+def statement_title(title: str) -> str:
+    """A title as the app shows it: no "(Unaudited)", no outline numbering, no enclosing brackets."""
+    title = _UNAUDITED_RE.sub(" ", title).strip()
+    title = re.sub(r"^(?:\(\d+\)|\d+\.|[ivx]+\.)\s*", "", title)
+    if title.startswith("(") and title.endswith(")") and title.count("(") == 1:
+        title = title[1:-1]
+    title = clean_label(title)
+    return re.sub(r"\s+:", ":", " ".join(title.split())).strip(" :")

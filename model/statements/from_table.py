@@ -1,0 +1,130 @@
+"""A RawTable's layout to a StatementPart: columns, lines and cells with their units."""
+
+from __future__ import annotations
+
+from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean_label, unit_for_column
+from model.interpretation.numbers import CellKind
+from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, parse_header
+from model.interpretation.units import UnitInfo, share_scale
+from model.raw import RawTable
+from model.statements.change_columns import link_change_columns, unlabelled_percent_changes
+from model.statements.classify import classify, statement_title
+from model.statements.hierarchy import build_lines
+from model.statements.part import StatementPart, footnote_caption, new_part, non_period_columns
+from model.statements.statement import Cell, Column, StatementKind
+from model.statements.table_units import cell_unit, column_unit_name, unit_of_table
+from model.statements.transposed import transposed_part
+
+
+def build_part(
+    raw: RawTable,
+    calendar: FiscalCalendar,
+    currency: str,
+    previous: StatementPart | None,
+) -> StatementPart | None:
+    label_texts = [clean_label(row[0].text) for row in raw.rows if row]
+    kind, titled = classify(raw.title, raw.context, label_texts)
+    if kind is StatementKind.OTHER and not raw.title and previous is not None:
+        kind = previous.kind
+    banner = " ".join(line for line in raw.context if len(line) <= 120)
+    default_instant = True if kind is StatementKind.BALANCE_SHEET else (False if kind.is_flow else None)
+    layout = analyse(raw, calendar, banner, default_instant)
+    if not layout.rows or not layout.columns:
+        return None
+    table_unit = unit_of_table(layout, raw, currency, kind)
+    if not layout.has_periods and _row_labels_are_periods(layout, calendar):
+        part = transposed_part(layout, raw, kind, calendar, table_unit, currency)
+    else:
+        if not layout.has_periods and previous is not None and not raw.title and _same_shape(layout, previous):
+            layout = _inherit_headers(layout, previous)
+        part = _part_from_layout(layout, raw, kind, table_unit, currency)
+    if not raw.title and footnote_caption(raw.context):
+        # "(1) Amounts include amortization of intangible assets, as follows:" heads a table of its own
+        part.raw_title = footnote_caption(raw.context)
+        part.title = statement_title(part.raw_title)[:90]
+        part.kind, titled = classify(part.raw_title, (), [line.label for line in part.lines])
+        if part.kind.is_primary:
+            part.kind, titled = StatementKind.OTHER, False
+    if part.kind.is_primary and non_period_columns(part) >= len(part.periods):
+        # mostly columns that are no periods (a note's matrix): not a primary statement
+        part.kind, titled = StatementKind.OTHER, False
+    part.titled = titled
+    return part
+
+
+def _same_shape(layout: TableLayout, previous: StatementPart) -> bool:
+    return len(layout.columns) == len(previous.columns)
+
+
+def _inherit_headers(layout: TableLayout, previous: StatementPart) -> TableLayout:
+    """A continuation printed without headers takes the columns of the part before it."""
+    columns = [
+        ValueColumn(col.grid_index, prev.label, col.unit_text, parse_header(prev.label) if prev.period is None else _header_of(prev))
+        for col, prev in zip(layout.columns, previous.columns)
+    ]
+    return TableLayout(layout.raw, columns, layout.rows, layout.header_row_count, layout.transposed, layout.warnings)
+
+
+def _header_of(column: Column) -> HeaderPeriod:
+    return HeaderPeriod(column.kind, column.period, column.forecast, column.percent_change)
+
+
+def _row_labels_are_periods(layout: TableLayout, calendar: FiscalCalendar) -> bool:
+    hits = 0
+    banner = " ".join(t.text for row in layout.raw.rows[: layout.header_row_count] for t in row[:1])
+    for row in layout.rows:
+        if len(row.label) > 60:
+            continue  # a sentence that mentions a period ("Statements of Operations for the years ended ...")
+        header = parse_header(row.label, calendar, banner)
+        if header.kind in (ColumnKind.DURATION, ColumnKind.INSTANT):
+            hits += 1
+    return hits >= max(1, len([r for r in layout.rows if r.has_values]) // 2)
+
+
+def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, table_unit: UnitInfo, currency: str) -> StatementPart:
+    columns = []
+    units_by_period: dict[Period | None, set[str]] = {}
+    for value_column in layout.columns:
+        units_by_period.setdefault(value_column.header.period, set()).add(column_unit_name(unit_for_column(value_column)))
+    currencies_apart = any(period is not None and len(names) > 1 for period, names in units_by_period.items())
+    for value_column in layout.columns:
+        header = value_column.header
+        unit_info = unit_for_column(value_column)
+        percent = header.percent or (unit_info is not None and unit_info.unit == "%")
+        forecast = header.forecast or kind is StatementKind.GUIDANCE
+        columns.append(
+            Column(
+                label=value_column.label,
+                kind=header.kind,
+                period=header.period,
+                forecast=forecast,
+                percent_change=percent and header.kind is ColumnKind.CHANGE,
+                unit=column_unit_name(unit_info) if currencies_apart and header.kind is not ColumnKind.CHANGE else "",
+            )
+        )
+    columns = link_change_columns(unlabelled_percent_changes(columns, layout))
+    lines, row_map = build_lines(layout.rows, table_unit, share_scale([raw.title, *raw.context]))
+    cells: dict[tuple[int, int], Cell] = {}
+    for row_index, row in enumerate(layout.rows):
+        line_index = row_map[row_index]
+        if line_index is None:
+            continue
+        line = lines[line_index]
+        for col_index, (raw_cell, parsed) in enumerate(zip(row.cells, row.parsed)):
+            if raw_cell is None or parsed.kind not in (CellKind.NUMBER, CellKind.NIL):
+                continue
+            column = columns[col_index]
+            unit, scale = cell_unit(line, column, layout.columns[col_index], parsed, table_unit)
+            cells[(line_index, col_index)] = Cell(
+                value=parsed.value,
+                text=raw_cell.text,
+                source=raw_cell.source,
+                header=column.label,
+                unit=unit,
+                scale=scale,
+            )
+    warnings = list(layout.warnings)
+    junk = sum(len(row.junk) for row in layout.rows)
+    if junk:
+        warnings.append(f"{junk} unreadable cell(s) ignored in '{raw.title or 'untitled table'}'")
+    return new_part(raw, kind, columns, lines, cells, table_unit, warnings)

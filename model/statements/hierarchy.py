@@ -1,0 +1,138 @@
+"""Rows to lines: sections, levels and totals, and labels reduced for matching."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from model.interpretation.layout import BodyRow, clean_label
+from model.interpretation.units import UnitInfo, row_unit
+from model.statements.statement import Line
+
+_TOTAL_RE = re.compile(r"^(?:total\b|sub-?total\b|consolidated total\b|.*\b(?:sub-?)?total$)", re.I)
+
+
+_NET_CASH_RE = re.compile(
+    r"^net (?:cash|(?:increase|decrease|change)(?:\s*\([a-z]+\))? in cash)|^cash (?:generated|provided|used)\b"
+    r"|\bending balances?$|^balances?,? end of|^balance at (?:the )?end of|\bend of (?:the )?(?:period|year)$",
+    re.I,
+)
+
+
+@dataclass
+class _OpenSection:
+    label: str
+    group: bool  # an all-caps heading without a colon ("ASSETS"): closed only by another group
+    caps: bool
+
+
+_PLACEHOLDER_HEADING_RE = re.compile(r"^commitments and contingencies\b|^contingent liabilities\b", re.I)
+
+
+def _is_caps(label: str) -> bool:
+    letters = [c for c in label if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+@lru_cache(maxsize=65536)
+def normalize_label(label: str) -> str:
+    """A label reduced for matching: case, punctuation, plurals and footnote marks do not count."""
+    text = clean_label(label).lower()
+    text = text.replace("&", " and ").replace("—", " ").replace("–", " ").replace("-", " ")
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in text.split()]
+    return " ".join(words)
+
+
+def is_total_label(label: str) -> bool:
+    return bool(_TOTAL_RE.match(label.strip())) or bool(_NET_CASH_RE.match(label.strip()))
+
+
+def _closes(total_label: str, section: str) -> bool:
+    total = normalize_label(total_label)
+    name = normalize_label(section)
+    remainder = re.sub(r"^(?:consolidated )?total\s*", "", total).strip()
+    return bool(remainder) and (remainder == name or name.endswith(remainder) and len(remainder) > 6 or remainder.endswith(name))
+
+
+def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1) -> tuple[list[Line], list[int | None]]:
+    """Lines with their sections and levels; returns the line index of each body row."""
+    stack: list[_OpenSection] = []
+    lines: list[Line] = []
+    row_map: list[int | None] = []
+    for row in rows:
+        label = row.label
+        caps = _is_caps(label)
+        if not row.has_values:
+            if not label:
+                row_map.append(None)
+                continue
+            if _PLACEHOLDER_HEADING_RE.match(label):
+                lines.append(Line(label=label, section=tuple(s.label for s in stack), level=len(stack), is_heading=True))
+                row_map.append(len(lines) - 1)
+                continue
+            group = caps and not label.endswith(":")
+            if group:
+                stack.clear()
+            else:
+                while stack and not stack[-1].group and stack[-1].caps == caps:
+                    stack.pop()
+            lines.append(Line(label=label, section=tuple(s.label for s in stack), level=len(stack), is_heading=True))
+            stack.append(_OpenSection(label, group, caps))
+            row_map.append(len(lines) - 1)
+            continue
+
+        total = is_total_label(label)
+        section = tuple(s.label for s in stack)
+        level = len(stack)
+        if total:
+            closed = _close_for_total(stack, label)
+            if closed is not None:
+                level = closed
+        elif stack and not stack[-1].group and stack[-1].caps and caps and not lines[-1].is_heading:
+            stack.pop()  # an all-caps line after a caps section's items is that section's sibling
+            section = tuple(s.label for s in stack)
+            level = len(stack)
+        elif stack and not stack[-1].group and not stack[-1].caps and caps:
+            while stack and not stack[-1].group and not stack[-1].caps:
+                stack.pop()
+            section = tuple(s.label for s in stack)
+            level = len(stack)
+        unit = row_unit(label, table_unit, " ".join(section[-1:]), shares_scale)
+        memo = bool(row.parsed) and any(p.memo for p in row.parsed)
+        lines.append(
+            Line(
+                label=label,
+                section=section,
+                level=level,
+                is_total=total,
+                unit=unit.unit if unit else "",
+                scale=unit.scale if unit else 1,
+                memo=memo,
+                per_share=bool(unit and ("/share" in unit.unit or unit.unit == "per share")),
+                ratio=bool(unit and unit.unit == "%") or _is_ratio_label(label),
+                indent=row.indent,
+            )
+        )
+        row_map.append(len(lines) - 1)
+    return lines, row_map
+
+
+def _is_ratio_label(label: str) -> bool:
+    return bool(re.search(r"\bratio\b|\bmargin\s*\(%\)|\(%\)|\bin %|\bpercent(?:age)?\b|\breturn on\b|\bpayout\b", label, re.I))
+
+
+def _close_for_total(stack: list[_OpenSection], label: str) -> int | None:
+    """Pop the section a total row closes; returns the total's level."""
+    bare = normalize_label(label) in ("total", "consolidated total")
+    for depth in range(len(stack) - 1, -1, -1):
+        if _closes(label, stack[depth].label):
+            del stack[depth + 1 :]
+            stack.pop()
+            return depth
+    if bare and stack:
+        depth = len(stack) - 1
+        stack.pop()
+        return depth
+    return None
