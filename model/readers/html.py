@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from model.errors import FilingError
+from model.interpretation.units import is_unit_caption
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
 
@@ -157,8 +158,13 @@ def parse_html(path: Path) -> tuple[etree._Element, list[str]]:
     return root, warnings
 
 
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def collapse_spaces(text: str) -> str:
-    return " ".join(text.split())
+    """One space between words; zero-width spaces (which some filing tools put in every empty
+    cell) are no text at all."""
+    return " ".join(text.translate(_ZERO_WIDTH).split())
 
 
 def _style(element: etree._Element) -> str:
@@ -436,7 +442,7 @@ def has_values(texts: list[list[str]]) -> bool:
 def is_heading(block: TextBlock) -> bool:
     """Bold, ALL CAPS or short Title Case text: "CONSOLIDATED BALANCE SHEETS", "Interest Rate Risk"."""
     text = block.text
-    if len(text) > 200 or _CAPTION_RE.match(text) or is_page_furniture(text):
+    if len(text) > 200 or _CAPTION_RE.match(text) or is_page_furniture(text) or is_unit_caption(text):
         return False
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 3:
@@ -480,10 +486,11 @@ def tables_from_stream(stream: list[TextBlock | HtmlTable], file_name: str) -> l
         texts, lines = table_grid(item)
         if texts and has_values(texts):
             title, context = title_and_context(blocks_since_table)
+            carried = title is None and bool(tables)
             if title is None:
                 # no heading since the table before: the section (or a table cut by a page break) goes on
                 title = tables[-1].title if tables else ""
-            tables.append(_raw_table(texts, lines, title, context, table_number, len(tables), file_name, item.line))
+            tables.append(_raw_table(texts, lines, title, context, table_number, len(tables), file_name, item.line, carried))
         blocks_since_table = []
     return tables
 
@@ -497,6 +504,7 @@ def _raw_table(
     index: int,
     file_name: str,
     line: int | None,
+    title_carried: bool = False,
 ) -> RawTable:
     rows = [
         [
@@ -511,4 +519,5 @@ def _raw_table(
         source=SourceRef(file_name, line=line, table=table_number),
         context=context,
         index=index,
+        title_carried=title_carried,
     )
