@@ -15,6 +15,7 @@ from enum import Enum
 
 from model.analysis.compare import Rounding
 from model.interpretation.periods import ColumnKind
+from model.statements.japanese_terms import TOTAL_ASSETS_RE, TOTAL_LIABILITIES_AND_EQUITY_RE
 from model.statements.statement import Statement, StatementKind
 
 MAX_PARTS = 40
@@ -248,9 +249,9 @@ def _balance(statement: Statement, rounding: Rounding) -> list[FootingResult]:
     for index, line in enumerate(statement.lines):
         section = " ".join(line.section).lower()
         label = line.label.strip()
-        if _ASSETS_RE.match(label) or (label.lower() == "total" and "asset" in section and "liabilit" not in section):
+        if _ASSETS_RE.match(label) or TOTAL_ASSETS_RE.match(label) or (label.lower() == "total" and "asset" in section and "liabilit" not in section):
             assets = index if assets is None else assets
-        elif _LIABILITIES_EQUITY_RE.match(label) or (label.lower() == "total" and "liabilit" in section):
+        elif _LIABILITIES_EQUITY_RE.match(label) or TOTAL_LIABILITIES_AND_EQUITY_RE.match(label) or (label.lower() == "total" and "liabilit" in section):
             liabilities = index
     if assets is None or liabilities is None:
         return []

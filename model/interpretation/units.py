@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from model.interpretation.japanese_dates import has_japanese
+from model.interpretation.japanese_units import is_japanese_unit_text, japanese_row_unit, japanese_unit
+
 SCALE_WORDS = {
     "thousand": 1_000,
     "thousands": 1_000,
@@ -60,6 +63,9 @@ def unit_from_header(text: str) -> UnitInfo | None:
     text = " ".join(text.split())
     if not text:
         return None
+    japanese = japanese_unit(text) if has_japanese(text) or "％" in text else None
+    if japanese is not None:
+        return UnitInfo(*japanese, True)
     if _PERCENT_RE.search(text) or text.strip() == "%":
         return UnitInfo("%", 1, True)
     head = _EXCEPT_RE.sub("", text)
@@ -77,6 +83,8 @@ def is_unit_text(text: str) -> bool:
     text = " ".join(text.split())
     if not text:
         return False
+    if is_japanese_unit_text(text):
+        return True
     if re.fullmatch(r"\(?%\)?|yen|jpy|usd|\$|¥|€", text, re.IGNORECASE):
         return True
     info = unit_from_header(text)
@@ -94,6 +102,8 @@ def caption_unit(lines: list[str] | tuple[str, ...]) -> UnitInfo | None:
     """The unit a caption states: "(In millions, except per share amounts)", "(Millions of yen)",
     also inside a sentence: "... were as follows (in millions):"."""
     for line in reversed(lines):
+        if "単位" in line and (japanese := japanese_unit(line)) is not None:
+            return UnitInfo(*japanese, True)
         lowered = line.lower()
         if len(line) < 200 and ("in " in lowered or "of " in lowered or "unit" in lowered or lowered.startswith("(")) and (
             _SCALE_RE.search(line) or re.search(r"\((?:yen|jpy)\)", lowered)
@@ -111,12 +121,15 @@ def caption_unit(lines: list[str] | tuple[str, ...]) -> UnitInfo | None:
 def row_unit(label: str, table_unit: UnitInfo, section: str = "", share_scale: int = 1) -> UnitInfo | None:
     """A unit the row label (read with its section heading) states: ``(shares)``, ``(JPY)``,
     per-share amounts, share counts."""
+    currency = table_unit.unit if table_unit.unit not in ("", "%", "shares") else ""
+    if has_japanese(label) and (japanese := japanese_row_unit(label, currency)) is not None:
+        unit, scale = japanese
+        return UnitInfo(unit, share_scale if unit == "shares" and scale == 1 else scale, True)
     match = _ROW_UNIT_RE.search(label)
     context = f"{section} {label}".strip()
     if not match and _SHARES_RE.search(context):
         return UnitInfo("shares", share_scale, True)
     per_share = bool(_PER_SHARE_RE.search(context))
-    currency = table_unit.unit if table_unit.unit not in ("", "%", "shares") else ""
     if match:
         unit = match.group("unit").lower()
         if unit.startswith("share"):
@@ -148,7 +161,7 @@ def document_currency(text: str) -> str:
     """The currency a document mostly speaks of, for captions that give only a scale."""
     counts = {
         "USD": len(re.findall(r"\$|\bUSD\b|U\.S\. dollars", text)),
-        "JPY": len(re.findall(r"¥|\bJPY|\byen\b", text, re.IGNORECASE)),
+        "JPY": len(re.findall(r"¥|\bJPY|\byen\b|円", text, re.IGNORECASE)),
         "EUR": len(re.findall(r"€|\bEUR\b", text)),
         "GBP": len(re.findall(r"£|\bGBP\b", text)),
     }

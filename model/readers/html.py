@@ -18,8 +18,10 @@ import lxml.html
 from lxml import etree
 
 from model.errors import FilingError
+from model.interpretation.japanese_dates import has_japanese
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
+from model.readers.japanese_headings import is_japanese_heading
 
 # elements that start a new line of text; anything else is inline and joins its neighbours
 _BLOCK_TAGS = frozenset(
@@ -436,6 +438,8 @@ def has_values(texts: list[list[str]]) -> bool:
 def is_heading(block: TextBlock) -> bool:
     """Bold, ALL CAPS or short Title Case text: "CONSOLIDATED BALANCE SHEETS", "Interest Rate Risk"."""
     text = block.text
+    if has_japanese(text):
+        return is_japanese_heading(text)
     if len(text) > 200 or _CAPTION_RE.match(text) or is_page_furniture(text):
         return False
     letters = [ch for ch in text if ch.isalpha()]

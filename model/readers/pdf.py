@@ -31,8 +31,10 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from model.errors import FilingError
+from model.interpretation.japanese_dates import has_japanese
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
+from model.readers.japanese_headings import is_japanese_heading
 from model.readers.text import is_title_line
 
 # pdfminer reports a broken content stream with whichever Python error it runs into; pdfium
@@ -1020,6 +1022,8 @@ def title_and_context(
 
 def _is_title(text: str) -> bool:
     """A heading: what the text reader calls a title, and not the tail of a wrapped sentence."""
+    if has_japanese(text):
+        return is_japanese_heading(text)
     unnumbered = _OUTLINE_NUMBER_RE.sub("", text)  # "a. Consolidated statement of income"
     if unnumbered[:1].islower() or len(text) > 120:
         return False

@@ -10,8 +10,10 @@ import re
 from pathlib import Path
 
 from model.errors import FilingError
+from model.interpretation.japanese_dates import has_japanese
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
+from model.readers.japanese_headings import is_japanese_heading
 
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -227,6 +229,8 @@ def title_and_context(lines: list[str], start: int, reach: int = 12) -> tuple[st
 
 def is_title_line(raw: str, text: str) -> bool:
     stripped = raw.strip()
+    if has_japanese(text):
+        return is_japanese_heading(text.strip().strip("#* "))
     if _CAPTION_RE.match(text) or _NOTE_RE.match(text) or len(text) > 160:
         return False
     if stripped.startswith("#") or (stripped.startswith("**") and stripped.rstrip().endswith("**")):

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 
 from model.interpretation.layout import clean_label
+from model.statements.japanese_terms import TITLE_RULES as JAPANESE_TITLE_RULES
+from model.statements.japanese_terms import japanese_kind_by_labels
 from model.statements.statement import StatementKind
 
 _TITLE_RULES: list[tuple[re.Pattern[str], StatementKind]] = [
@@ -22,6 +24,7 @@ _TITLE_RULES: list[tuple[re.Pattern[str], StatementKind]] = [
     (re.compile(r"per share|earnings per", re.I), StatementKind.PER_SHARE),
     (re.compile(r"number of|contracts|subscri|subscribers|stores|metrics|\bkpis?\b|operating data|statistics|headcount|employees", re.I), StatementKind.KPI),
     (re.compile(r"results summary|summary of (?:consolidated )?(?:financial )?results|highlights|results of operations|financial results", re.I), StatementKind.SUMMARY),
+    *JAPANESE_TITLE_RULES,
 ]
 
 
@@ -51,6 +54,9 @@ def classify(title: str, context: Iterable[str], labels: list[str]) -> tuple[Sta
 
 
 def classify_by_labels(labels: list[str]) -> StatementKind:
+    japanese = japanese_kind_by_labels(labels)
+    if japanese is not None:
+        return japanese
     text = " | ".join(label.lower() for label in labels)
     stripped = {label.lower().strip(" :") for label in labels}
     if "total assets" in stripped and any(re.search(r"\bliabilities\b", label) for label in stripped):
@@ -67,8 +73,9 @@ def classify_by_labels(labels: list[str]) -> StatementKind:
 def statement_title(title: str) -> str:
     """A title as the app shows it: no "(Unaudited)", no outline numbering, no enclosing brackets."""
     title = _UNAUDITED_RE.sub(" ", title).strip()
-    title = re.sub(r"^(?:\(\d+\)|\d+\.|[ivx]+\.)\s*", "", title)
-    if title.startswith("(") and title.endswith(")") and title.count("(") == 1:
-        title = title[1:-1]
+    title = re.sub(r"^(?:[(（][\d０-９]+[)）]|[\d０-９]+[.．]|[ivx]+\.)\s*", "", title)
+    for opening, closing in ("()", "（）"):
+        if title.startswith(opening) and title.endswith(closing) and title.count(opening) == 1:
+            title = title[1:-1]
     title = clean_label(title)
     return re.sub(r"\s+:", ":", " ".join(title.split())).strip(" :")
