@@ -21,7 +21,7 @@ from model.errors import FilingError
 from model.interpretation.japanese_dates import has_japanese
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
-from model.readers.japanese_headings import is_japanese_heading
+from model.readers.japanese_text import is_japanese_heading
 
 # elements that start a new line of text; anything else is inline and joins its neighbours
 _BLOCK_TAGS = frozenset(

@@ -34,7 +34,7 @@ from model.errors import FilingError
 from model.interpretation.japanese_dates import has_japanese
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
-from model.readers.japanese_headings import is_japanese_heading
+from model.readers.japanese_text import is_japanese_heading, is_range_mark
 from model.readers.text import is_title_line
 
 # pdfminer reports a broken content stream with whichever Python error it runs into; pdfium
@@ -550,7 +550,9 @@ def split_phrases(line: Line, settings: LayoutSettings = SETTINGS) -> list[Phras
     for word in sorted(line.words + line.currency_signs, key=lambda w: w.x0):
         # "(As of December 31, 2023) (As of December 31, 2024)": bracketed headers set close together
         bracket_pair = bool(phrases) and phrases[-1][-1].text.endswith(")") and word.text.startswith("(")
-        if phrases and word.x0 - phrases[-1][-1].x1 <= gap and not bracket_pair:
+        # "(自　2022年４月１日": the ideographic space after 自 or 至 is wider than a word space
+        range_mark = bool(phrases) and len(phrases[-1]) == 1 and is_range_mark(phrases[-1][0].text)
+        if phrases and word.x0 - phrases[-1][-1].x1 <= (2 * gap if range_mark else gap) and not bracket_pair:
             phrases[-1].append(word)
         else:
             phrases.append([word])

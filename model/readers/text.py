@@ -13,7 +13,7 @@ from model.errors import FilingError
 from model.interpretation.japanese_dates import has_japanese
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
-from model.readers.japanese_headings import is_japanese_heading
+from model.readers.japanese_text import is_japanese_heading
 
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _TAG_RE = re.compile(r"<[^>]+>")

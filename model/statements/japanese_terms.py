@@ -38,9 +38,10 @@ TOTAL_LIABILITIES_AND_EQUITY_RE = re.compile(r"^\s*負債(?:及び|・|、)?純�
 
 _BALANCE_SHEET_LABELS = (TOTAL_ASSETS_RE, re.compile(r"負債"))
 _CASH_FLOW_RE = re.compile(r"(?:営業|投資|財務)活動による(?:キャッシュ[・･]?フロー|収支)")
-_COMPREHENSIVE_RE = re.compile(r"包括利益")
+# "包括利益", "その他の包括利益合計"; not "その他の包括利益累計額", a balance-sheet line
+_COMPREHENSIVE_LINE_RE = re.compile(r"^\s*(?:その他の)?包括利益(?:合計)?\s*$")
 _SALES_RE = re.compile(r"売上高|営業収益|売上収益|経常収益")
-_PROFIT_RE = re.compile(r"営業利益|営業損失|経常利益|経常損失|売上総利益|売上原価|当期純利益|税引前")
+_PROFIT_RE = re.compile(r"営業利益|営業損失|経常利益|経常損失|売上総利益|売上原価|税引前")
 
 
 def japanese_kind_by_labels(labels: list[str]) -> StatementKind | None:
@@ -50,7 +51,7 @@ def japanese_kind_by_labels(labels: list[str]) -> StatementKind | None:
     text = " | ".join(labels)
     if _CASH_FLOW_RE.search(text):
         return StatementKind.CASH_FLOW
-    if _COMPREHENSIVE_RE.search(text) and not _SALES_RE.search(text) and not _PROFIT_RE.search(text.replace("当期純利益", "")):
+    if any(_COMPREHENSIVE_LINE_RE.match(label) for label in labels) and not _SALES_RE.search(text):
         return StatementKind.COMPREHENSIVE_INCOME
     if _SALES_RE.search(text) and _PROFIT_RE.search(text):
         return StatementKind.INCOME

@@ -1,4 +1,4 @@
-"""Which lines of a Japanese document are headings: the title a table is printed under.
+"""Japanese text as printed: which lines are headings, and which marks belong to the date after them.
 
 Japanese headings are neither capitalised nor (in TDnet's HTML) bold, so the readers' English
 rules miss them. A Japanese heading is a short line that is no sentence and either carries an
@@ -32,3 +32,11 @@ def is_japanese_heading(text: str) -> bool:
     if _PERIOD_BANNER_RE.search(text):
         return False
     return bool(_OUTLINE_RE.match(text) or _BRACKETED_RE.match(text))
+
+
+_RANGE_MARK_RE = re.compile(r"^[(（]?\s*[自至]$")
+
+
+def is_range_mark(text: str) -> bool:
+    """``(自`` or ``至`` set apart from its date by an ideographic space: it opens the date after it."""
+    return bool(_RANGE_MARK_RE.match(text.strip()))
