@@ -125,7 +125,11 @@ def _foot_column(statement: Statement, column: int, rounding: Rounding) -> list[
         elif len(same_unit) >= 2:
             start = section_starts.get(line.section, 0) if line.section else 0
             guess = tuple(same_unit[start:]) or tuple(same_unit)
-            results.append(FootingResult(statement, index, column, FootingStatus.DOES_NOT_FOOT, value, _sum(statement, column, guess), guess))
+            computed = _sum(statement, column, guess)
+            # a section of one line ("賃貸資産" under "賃貸資産", then "賃貸資産合計") foots by itself
+            foots = bool(line.section) and abs(computed - value) <= _tolerance(len(guess), _step([computed, value]), rounding)
+            status = FootingStatus.FOOTS if foots else FootingStatus.DOES_NOT_FOOT
+            results.append(FootingResult(statement, index, column, status, value, computed, guess))
             pending = [i for i in pending if i not in guess]
         pending.append(index)
     return results

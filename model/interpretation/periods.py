@@ -490,7 +490,8 @@ def infer_calendar(text_lines: Iterable[str], header_dates: Iterable[date] = ())
     text = "\n".join(text_lines)
     evidence: list[str] = []
     calendar = DEFAULT_CALENDAR
-    header_dates = list(header_dates)
+    # the first day of a month opens a period ("自 2023年４月１日"): it says nothing about where years end
+    header_dates = [d for d in header_dates if d.day != 1]
 
     week = _WEEK_CALENDAR_RE.search(text)
     if week:

@@ -421,7 +421,33 @@ def table_grid(table: HtmlTable) -> tuple[list[list[str]], list[int | None]]:
         if any(cells):
             texts.append(cells)
             lines.append(line)
-    return texts, lines
+    return fold_indent_columns(texts), lines
+
+
+def fold_indent_columns(texts: list[list[str]]) -> list[list[str]]:
+    """Labels indented by empty cells ("資産の部" in the first column, "流動資産" in the second,
+    its items in the second or third) are one label column: a column right of the labels that
+    holds no figure and never has text beside a label to its left is folded into the labels."""
+    width = max((len(row) for row in texts), default=0)
+    label_columns = 1
+    while label_columns < width - 1 and _indents_labels(texts, label_columns):
+        label_columns += 1
+    if label_columns == 1:
+        return texts
+    return [[" ".join(t for t in row[:label_columns] if t), *row[label_columns:]] for row in texts]
+
+
+def _indents_labels(texts: list[list[str]], column: int) -> bool:
+    """Whether ``column`` holds row labels only: no figures, nothing to its left where it has
+    text, and labels of rows that carry figures (so not a header printed over no values)."""
+    written = [row for row in texts if column < len(row) and row[column]]
+    if not written or any(is_numeric_cell(row[column]) or any(row[:column]) for row in written):
+        return False
+    return sum(1 for row in written if _has_figures(row[column + 1 :])) >= 2
+
+
+def _has_figures(cells: list[str]) -> bool:
+    return any(is_numeric_cell(text) and not _NIL_CELL_RE.match(text) and not re.fullmatch(r"(?:19|20)\d{2}", text) for text in cells)
 
 
 def has_values(texts: list[list[str]]) -> bool:

@@ -32,6 +32,7 @@ _NET_CASH_RE = re.compile(
     r"によるキャッシュ[・･]?フロー\s*$|同等物の(?:増減額|増加額|減少額|期末残高|四半期末残高|中間期末残高)"
 )
 _TOTAL_WORD_RE = re.compile(r"(?:の)?(?:合計|小計|総計|計)\s*$")
+_PART_HEADING_RE = re.compile(r"の部\s*[）)】]?\s*$")
 
 TOTAL_ASSETS_RE = re.compile(r"^\s*資産(?:の部)?合計\s*$|^\s*総資産\s*$")
 TOTAL_LIABILITIES_AND_EQUITY_RE = re.compile(r"^\s*負債(?:及び|・|、)?純資産(?:の部)?合計\s*$|^\s*負債(?:及び|・|、)?資本合計\s*$")
@@ -61,6 +62,11 @@ def japanese_kind_by_labels(labels: list[str]) -> StatementKind | None:
 def is_japanese_total(label: str) -> bool:
     """``流動資産合計``, ``小計``, ``営業活動によるキャッシュ・フロー``, ``現金及び現金同等物の期末残高``."""
     return bool(_TOTAL_RE.search(label) or _NET_CASH_RE.search(label))
+
+
+def is_japanese_part_heading(label: str) -> bool:
+    """``資産の部``, ``【負債の部】``: a part of a balance sheet, which holds sections of its own."""
+    return bool(_PART_HEADING_RE.search(label))
 
 
 def japanese_total_of(label: str) -> str:
