@@ -21,6 +21,7 @@ from model.errors import FilingError
 from model.interpretation.japanese_dates import has_japanese
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
+from model.readers.encoding import declared_charset, decode_bytes
 from model.readers.japanese_text import is_japanese_heading
 
 # elements that start a new line of text; anything else is inline and joins its neighbours
@@ -139,19 +140,19 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
 def parse_html(path: Path) -> tuple[etree._Element, list[str]]:
     """The parsed document, and warnings about any part the parser had to give up on."""
     data = path.read_bytes()
-    try:
-        data.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        encoding = "cp1252"  # EDGAR documents that are not UTF-8 are Windows text
     # the encoding comes from the bytes: a missing or wrong charset declaration would make
-    # libxml2 read UTF-8 text as Latin-1; huge_tree lets unclosed tags nest 2048 deep, not 256
-    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True, huge_tree=True)
+    # libxml2 read UTF-8 text as Latin-1 (EDGAR documents that are not UTF-8 are Windows text,
+    # older Japanese ones Shift-JIS or EUC-JP); huge_tree lets unclosed tags nest 2048 deep, not 256
+    decoded = decode_bytes(data, declared_charset(data))
+    if decoded is None:
+        raise FilingError(path, "not a readable HTML document (its bytes are in no encoding Tickmark knows)")
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        root = lxml.html.document_fromstring(decoded.text.encode("utf-8") if decoded.encoding != "UTF-8" else data, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise FilingError(path, f"not a readable HTML document ({error})") from None
-    warnings = [
+    warnings = [decoded.warning] if decoded.warning else []
+    warnings += [
         f"HTML line {entry.line}: the rest of the document could not be read ({entry.message.strip()})"
         for entry in parser.error_log
         if entry.level_name == "FATAL"
