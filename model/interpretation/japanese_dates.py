@@ -28,7 +28,8 @@ _DATE_RE = re.compile(
 _YEAR_MONTH_RE = re.compile(
     rf"(?:(?P<era>{_ERA_RE})\s*(?P<era_year>\d{{1,2}}|元)|(?P<year>(?:19|20)\d{{2}}))\s*年\s*(?P<month>\d{{1,2}})\s*月(?!\s*\d{{1,2}}\s*日)"
 )
-_JAPANESE_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+_KANA_KANJI_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+_JAPANESE_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\uff66-\uff9f]")
 
 # 自 ... 至 ..., a wave dash between two dates, or から ... まで
 _RANGE_MARK_RE = re.compile(r"(?:^|[\s(（])自(?=[\s\d]|$|" + _ERA_RE + r")|(?:^|[\s(（])至(?=[\s\d]|$|" + _ERA_RE + r")|[～〜~]|から")
@@ -42,8 +43,13 @@ _QUARTER_RE = re.compile(r"四半期")
 
 
 def has_japanese(text: str) -> bool:
-    """Whether text is written (at least partly) in Japanese: kana or kanji."""
+    """Whether text is written (at least partly) in Japanese: kana, kanji or full-width forms."""
     return bool(_JAPANESE_CHAR_RE.search(text))
+
+
+def has_kana_or_kanji(text: str) -> bool:
+    """Whether text is Japanese writing, not merely English set with a full-width bracket."""
+    return bool(_KANA_KANJI_RE.search(text))
 
 
 def fold_digits(text: str) -> str:

@@ -63,7 +63,7 @@ def unit_from_header(text: str) -> UnitInfo | None:
     text = " ".join(text.split())
     if not text:
         return None
-    japanese = japanese_unit(text) if has_japanese(text) or "％" in text else None
+    japanese = japanese_unit(text) if has_japanese(text) else None
     if japanese is not None:
         return UnitInfo(*japanese, True)
     if _PERCENT_RE.search(text) or text.strip() == "%":

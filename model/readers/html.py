@@ -18,7 +18,7 @@ import lxml.html
 from lxml import etree
 
 from model.errors import FilingError
-from model.interpretation.japanese_dates import has_japanese
+from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
 from model.readers.encoding import declared_charset, decode_bytes
@@ -465,7 +465,7 @@ def has_values(texts: list[list[str]]) -> bool:
 def is_heading(block: TextBlock) -> bool:
     """Bold, ALL CAPS or short Title Case text: "CONSOLIDATED BALANCE SHEETS", "Interest Rate Risk"."""
     text = block.text
-    if has_japanese(text):
+    if has_kana_or_kanji(text):
         return is_japanese_heading(text)
     if len(text) > 200 or _CAPTION_RE.match(text) or is_page_furniture(text):
         return False

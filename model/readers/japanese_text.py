@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from model.interpretation.japanese_dates import has_japanese
+from model.interpretation.japanese_dates import has_kana_or_kanji
 
 _MAX_LENGTH = 60
 _OUTLINE_RE = re.compile(r"^\s*(?:[(（]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}\s*[.．、]|[①-⑳]|[一二三四五六七八九十]+\s*[、．.]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[.．]?)\s*\S")
@@ -25,7 +25,7 @@ _PERIOD_BANNER_RE = re.compile(r"(?:期間|年度|四半期|中間期)\s*[）)]?
 def is_japanese_heading(text: str) -> bool:
     """Whether a Japanese line is a heading a table may be titled by."""
     text = text.strip()
-    if not has_japanese(text) or len(text) > _MAX_LENGTH or _NOT_A_HEADING_RE.search(text):
+    if not has_kana_or_kanji(text) or len(text) > _MAX_LENGTH or _NOT_A_HEADING_RE.search(text):
         return False
     if _PART_NAME_RE.search(text):
         return True

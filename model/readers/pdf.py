@@ -31,7 +31,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from model.errors import FilingError
-from model.interpretation.japanese_dates import has_japanese
+from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
 from model.readers.japanese_text import is_japanese_heading, is_range_mark
@@ -1024,7 +1024,7 @@ def title_and_context(
 
 def _is_title(text: str) -> bool:
     """A heading: what the text reader calls a title, and not the tail of a wrapped sentence."""
-    if has_japanese(text):
+    if has_kana_or_kanji(text):
         return is_japanese_heading(text)
     unnumbered = _OUTLINE_NUMBER_RE.sub("", text)  # "a. Consolidated statement of income"
     if unnumbered[:1].islower() or len(text) > 120:

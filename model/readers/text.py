@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from model.errors import FilingError
-from model.interpretation.japanese_dates import has_japanese
+from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
 from model.readers.encoding import Decoded, decode_bytes
@@ -225,7 +225,7 @@ def title_and_context(lines: list[str], start: int, reach: int = 12) -> tuple[st
 
 def is_title_line(raw: str, text: str) -> bool:
     stripped = raw.strip()
-    if has_japanese(text):
+    if has_kana_or_kanji(text):
         return is_japanese_heading(text.strip().strip("#* "))
     if _CAPTION_RE.match(text) or _NOTE_RE.match(text) or len(text) > 160:
         return False
