@@ -9,7 +9,7 @@ from model.interpretation.japanese_dates import find_japanese_dates, period_leng
 from model.interpretation.numbers import CellKind, parse_number
 from model.interpretation.periods import DEFAULT_CALENDAR, ColumnKind, Period, find_dates, infer_calendar, parse_header
 from model.interpretation.units import UnitInfo, caption_unit, is_unit_text, row_unit, unit_from_header
-from model.readers.japanese_text import is_japanese_heading, is_range_mark
+from model.readers.japanese_text import fold_cjk_compatibility, is_japanese_heading, is_range_mark
 from model.statements.classify import classify, classify_by_labels, statement_title
 from model.statements.hierarchy import is_total_label
 from model.statements.statement import StatementKind
@@ -183,6 +183,11 @@ def test_japanese_nil_dashes(text):
 )
 def test_japanese_headings(text, heading):
     assert is_japanese_heading(text) is heading
+
+
+def test_pdf_radical_glyphs_read_as_ideographs():
+    assert fold_cjk_compatibility("\u2f47本の\u2fa6額 (単位：百万円)") == "日本の金額 (単位：百万円)"
+    assert fold_cjk_compatibility("Revenue ▲12") == "Revenue ▲12"
 
 
 def test_range_marks():

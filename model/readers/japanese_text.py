@@ -11,6 +11,7 @@ context, where the period and unit readers look for them.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from model.interpretation.japanese_dates import has_kana_or_kanji
 
@@ -40,3 +41,12 @@ _RANGE_MARK_RE = re.compile(r"^[(（]?\s*[自至]$")
 def is_range_mark(text: str) -> bool:
     """``(自`` or ``至`` set apart from its date by an ideographic space: it opens the date after it."""
     return bool(_RANGE_MARK_RE.match(text.strip()))
+
+
+_COMPATIBILITY_IDEOGRAPH_RE = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
+
+
+def fold_cjk_compatibility(text: str) -> str:
+    """Kangxi radicals and compatibility ideographs that some PDF fonts map their glyphs to
+    (``⽇`` for ``日``, ``⾦`` for ``金``) as the ideographs they stand for, so that labels match."""
+    return _COMPATIBILITY_IDEOGRAPH_RE.sub(lambda match: unicodedata.normalize("NFKC", match.group(0)), text)

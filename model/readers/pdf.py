@@ -34,7 +34,7 @@ from model.errors import FilingError
 from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
-from model.readers.japanese_text import is_japanese_heading, is_range_mark
+from model.readers.japanese_text import fold_cjk_compatibility, is_japanese_heading, is_range_mark
 from model.readers.text import is_title_line
 
 # pdfminer reports a broken content stream with whichever Python error it runs into; pdfium
@@ -346,7 +346,7 @@ def text_lines(page_text: str) -> list[str]:
     """Lines of one page, whitespace collapsed, without the control characters pdfium puts
     for broken ligatures and soft hyphens."""
     lines = []
-    for raw in _CONTROL_RE.sub("", page_text.replace("\r\n", "\n")).splitlines():
+    for raw in fold_cjk_compatibility(_CONTROL_RE.sub("", page_text.replace("\r\n", "\n"))).splitlines():
         line = " ".join(raw.split())
         if line:
             lines.append(line)
@@ -397,7 +397,7 @@ def page_words(page: pdfplumber.page.Page) -> list[Word]:
     words = []
     for raw in raw_words:
         # broken ligatures come out as control characters ("bene\x00ts"): drop them
-        text = _CONTROL_RE.sub("", raw["text"])
+        text = fold_cjk_compatibility(_CONTROL_RE.sub("", raw["text"]))
         if raw.get("upright", True) and text.strip():
             words.append(Word(text, float(raw["x0"]), float(raw["x1"]), float(raw["top"]), float(raw["bottom"]), float(raw["size"])))
     return words
