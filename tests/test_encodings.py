@@ -94,7 +94,12 @@ def _html(charset: str | None) -> str:
     meta = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">' if charset else ""
     rows = "".join(
         f"<tr><td>{label}</td><td>{prior}</td><td>{current}</td></tr>"
-        for label, prior, current in [("売上高", "298,889", "308,335"), ("売上原価", "255,617", "262,768"), ("売上総利益", "43,272", "45,567"), ("営業利益", "21,228", "21,010")]
+        for label, prior, current in [
+            ("売上高", "298,889", "308,335"),
+            ("売上原価", "255,617", "262,768"),
+            ("売上総利益", "43,272", "45,567"),
+            ("営業利益", "21,228", "21,010"),
+        ]
     )
     return (
         f"<html><head>{meta}</head><body><h3>（連結損益計算書）</h3><table>"

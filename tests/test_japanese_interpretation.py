@@ -176,6 +176,7 @@ def test_japanese_nil_dashes(text):
         ("①連結業績", True),
         ("第１四半期連結累計期間", False),  # a period banner: context for the headers
         ("（単位：百万円）", False),
+        ("（百万円）", False),
         ("（自 2023年４月１日 至 2024年３月31日）", False),
         ("当連結会計年度の売上高は、前期比5.2％増加しました。", False),
         ("（百万円未満切捨て）", False),

@@ -1,9 +1,10 @@
 """Japanese dates and the period words of Japanese column headers.
 
-``2024年３月31日`` (full-width digits or not) and era dates such as ``平成30年4月1日`` or
-``令和元年5月1日`` become dates; ``(自 2023年4月1日 至 2024年3月31日)`` and ``2023年4月1日～
-2024年3月31日`` are spans; ``当第２四半期連結累計期間``, ``中間連結会計期間``, ``当連結会計年度``
-say how long a period is, and ``末``, ``現在`` that it is a balance date. Nothing here knows
+``2024年３月31日`` (full-width digits or not), era dates such as ``平成30年4月1日`` or
+``令和元年5月1日``, and ``2024/3/31`` (year first) become dates;
+``(自 2023年4月1日 至 2024年3月31日)`` and ``2023年4月1日～2024年3月31日`` are spans;
+``当第２四半期連結累計期間``, ``中間連結会計期間``, ``当連結会計年度`` say how long a period is,
+and ``末``, ``現在`` that it is a balance date. Nothing here knows
 about ``Period``: ``japanese_headers`` turns these readings into periods.
 """
 

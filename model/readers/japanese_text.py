@@ -16,10 +16,12 @@ import unicodedata
 from model.interpretation.japanese_dates import has_kana_or_kanji
 
 _MAX_LENGTH = 60
-_OUTLINE_RE = re.compile(r"^\s*(?:[(（]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}\s*[.．、]|[①-⑳]|[一二三四五六七八九十]+\s*[、．.]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[.．]?)\s*\S")
+_OUTLINE_RE = re.compile(
+    r"^\s*(?:[(（]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}\s*[.．、]|[①-⑳]|[一二三四五六七八九十]+\s*[、．.]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[.．]?)\s*\S"
+)
 _BRACKETED_RE = re.compile(r"^\s*[（(【〔［\[][^（()）]+[）)】〕］\]]\s*$")
 _PART_NAME_RE = re.compile(r"(?:計算書|対照表|諸表|注記|情報|明細表|明細書|概況|報告書|状況|内訳)\s*[）)】〕]?\s*$")
-_NOT_A_HEADING_RE = re.compile(r"単位|未満|切捨|切り捨|四捨五入|[。,，]|\d{1,3},\d{3}|[0-9０-９]\s*日|^\s*[(（]\s*注")
+_NOT_A_HEADING_RE = re.compile(r"単位|未満|切捨|切り捨|四捨五入|[。,，]|\d{1,3},\d{3}|[0-9０-９]\s*日|^\s*[(（]\s*注|[(（][^)）]*円\s*[)）]\s*$")
 _PERIOD_BANNER_RE = re.compile(r"(?:期間|年度|四半期|中間期)\s*[）)]?\s*$")
 
 
