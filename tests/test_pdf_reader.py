@@ -17,6 +17,7 @@ from model.errors import FilingError
 from model.interpretation.numbers import CellKind, parse_number
 from model.raw import RawDocument, RawTable
 from model.readers import pdf, read_document
+from model.readers.pdf import document as pdf_document
 from tests.support import filing, needs_filings
 
 # ----------------------------------------------------------------------------- helpers
@@ -333,7 +334,7 @@ def test_only_pages_that_look_like_tables_get_a_layout_analysis(monkeypatch):
         laid_out.append(page.page_number)
         return page_words(page)
 
-    monkeypatch.setattr(pdf, "page_words", counting)
+    monkeypatch.setattr(pdf_document, "page_words", counting)
     document = pdf.read(filing("salesforce_fy2023_10k.pdf"))
     assert document.page_count == 152
     assert len(laid_out) < 152 / 3

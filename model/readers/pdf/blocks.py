@@ -1,0 +1,156 @@
+"""Lines -> table blocks: runs of lines with figures (the body), the header lines printed above
+them and the section lines in between; a body that carries on after a blank stretch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from model.readers.pdf.columns import find_columns
+from model.readers.pdf.geometry import SETTINGS, Block, LayoutSettings, Line
+from model.readers.pdf.lines import split_phrases
+from model.readers.pdf.tokens import (
+    DATE_TEXT_RE,
+    INTRODUCES_TABLE_RE,
+    PERIOD_WORD_RE,
+    STATEMENT_NAME_RE,
+    TABLE_NAME_RE,
+    is_caption,
+    is_value_token,
+    is_year_token,
+)
+
+
+def find_blocks(lines: Sequence[Line], settings: LayoutSettings = SETTINGS) -> list[Block]:
+    """Table bodies (runs of lines with figures) with the header lines printed above them."""
+    blocks: list[Block] = []
+    floor = 0  # lines above this index belong to the previous table
+    index = 0
+    while index < len(lines):
+        if not _starts_body(lines[index]):
+            index += 1
+            continue
+        end = _body_end(lines, index, settings)
+        body = list(lines[index:end])
+        value_left = min(line.value_left for line in body if line.has_values)
+        header, sections = _header_above(lines, floor, index, value_left, settings)
+        part = sections + body
+        if blocks and not header and index - len(sections) == floor and _carries_on(blocks[-1], part, settings):
+            blocks[-1] = Block(blocks[-1].header, blocks[-1].body + tuple(part))
+        elif sum(1 for line in body if line.has_values) >= settings.min_value_lines:
+            blocks.append(Block(tuple(header), tuple(part)))
+        else:
+            index += 1
+            continue
+        floor = index = end
+    return blocks
+
+
+def _carries_on(block: Block, part: Sequence[Line], settings: LayoutSettings) -> bool:
+    """Rows after a blank stretch, with nothing printed in between and figures in the same
+    columns, continue the table above (Intel's segment table, the foot of a balance sheet)."""
+    gap = part[0].top - block.body[-1].bottom
+    if gap > 3 * settings.row_gap_factor * block.body[-1].size:
+        return False
+    columns = find_columns(block.body, ())
+    figures = [w for line in part for w in line.value_words]
+    slack = 0.6 * block.body[-1].size  # a ")" hangs past the column's right edge
+    aligned = [w for w in figures if any(c.x0 - slack <= w.x1 <= c.x1 + slack for c in columns)]
+    return bool(figures) and len(aligned) == len(figures)
+
+
+def _starts_body(line: Line) -> bool:
+    return line.has_values and not _is_year_header(line)
+
+
+def _is_year_header(line: Line) -> bool:
+    """A line whose figures are all bare years ("(In millions)  2023  2022") heads columns."""
+    return line.has_values and all(is_year_token(w.text) for w in line.value_words)
+
+
+def _body_end(lines: Sequence[Line], start: int, settings: LayoutSettings) -> int:
+    """Index after the last line of the body that starts at ``start``."""
+    value_left = lines[start].value_left
+    size = lines[start].size
+    last_with_values = start
+    index = start + 1
+    while index < len(lines):
+        line, previous = lines[index], lines[index - 1]
+        if line.top - previous.bottom > settings.row_gap_factor * size or _is_year_header(line):
+            break
+        if line.has_values:
+            value_left = min(value_left, line.value_left)
+            last_with_values = index
+        elif line.x1 > value_left - 2 or _is_heading(line, size) or INTRODUCES_TABLE_RE.search(line.text):
+            break  # prose running across the columns, or the next table's title or introduction
+        index += 1
+    end = last_with_values + 1
+    # a label wrapped below its figures still belongs to the table; a footnote after it does not
+    while end < index and lines[end].top - lines[end - 1].bottom < 0.5 * size and _continues_label(lines[end]):
+        end += 1
+    return end
+
+
+def _continues_label(line: Line) -> bool:
+    """A wrapped label's last line ("available-for-sale securities"), not a footnote key ("n/m Not meaningful")."""
+    return line.text[:1].islower() and not is_value_token(line.words[0].text)
+
+
+def _is_heading(line: Line, body_size: float) -> bool:
+    """A label line that names a table rather than a group of rows: printed larger, or a
+    statement's name ("Consolidated Statements of Cash Flows (continued)")."""
+    return line.size >= body_size + 1.5 or bool(STATEMENT_NAME_RE.search(line.text))
+
+
+def _header_above(
+    lines: Sequence[Line], floor: int, start: int, value_left: float, settings: LayoutSettings
+) -> tuple[list[Line], list[Line]]:
+    """Header lines above a body, and the section lines ("ASSETS", "REVENUE") between them."""
+    kinds: list[tuple[Line, str]] = []  # bottom up
+    below = lines[start]
+    size = below.size
+    for index in range(start - 1, floor - 1, -1):
+        line = lines[index]
+        if below.top - line.bottom > settings.header_gap_factor * size:
+            break
+        kind = _header_line_kind(line, value_left, size, settings)
+        if kind == "stop":
+            break
+        kinds.append((line, kind))
+        below = line
+    # label-only lines right above the body are its first section rows; label-only lines
+    # between header lines ("Revenue from external customers") stay with the header; those
+    # above the topmost header line are the title's business
+    sections_end = next((i for i, (_, kind) in enumerate(kinds) if kind == "header"), len(kinds))
+    header_end = max((i + 1 for i, (_, kind) in enumerate(kinds) if kind == "header"), default=sections_end)
+    sections = [line for line, _ in reversed(kinds[:sections_end])]
+    header = [line for line, _ in reversed(kinds[sections_end:header_end])]
+    return header, sections
+
+
+def _header_line_kind(
+    line: Line, value_left: float, body_size: float, settings: LayoutSettings
+) -> Literal["header", "section", "stop"]:
+    """'header' (text over the value columns), 'section' (a label alone) or 'stop'."""
+    phrases = split_phrases(line, settings)
+    over_values = [p for p in phrases if p.x1 > value_left - 2]
+    over_labels = [p for p in phrases if p.x1 <= value_left - 2]
+    if not over_values:
+        return "stop" if _is_heading(line, body_size) else "section"
+    if any(p.x0 < value_left - 40 and (_names_a_table(p.text) or _reads_as_sentence(p.text)) for p in over_values):
+        return "stop"  # a centred title or a sentence running from the labels into the columns
+    if len(phrases) == 1 and is_caption(phrases[0].text) and not DATE_TEXT_RE.search(phrases[0].text):
+        return "stop"  # "(Millions of yen)" over the whole table: a caption, kept as context
+    if all(is_caption(p.text) for p in over_values) and any(_names_a_table(p.text) and len(p.words) > 1 for p in over_labels):
+        return "stop"  # "Net Sales by Segment ... (millions of yen)": the next table's title line
+    if any(v and w.x1 > value_left - 2 and not is_year_token(w.text) for w, v in zip(line.words, line.values)):
+        return "stop"  # figures in the columns: a row of something else, not a header
+    return "header"
+
+
+def _names_a_table(text: str) -> bool:
+    return bool(TABLE_NAME_RE.search(text)) and not PERIOD_WORD_RE.search(text) and not is_caption(text)
+
+
+def _reads_as_sentence(text: str) -> bool:
+    return len(text.split()) > 10 or text.endswith((".", ":"))

@@ -1,0 +1,92 @@
+"""Value columns from where a body's figures sit, and the columns a header phrase stands over."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from model.readers.pdf.geometry import Column, Line, Phrase, Rule
+from model.readers.pdf.tokens import DATE_TEXT_RE
+
+
+def find_columns(body: Sequence[Line], rules: Sequence[Rule]) -> list[Column]:
+    """Value columns: figures whose horizontal extents overlap, gathered over the whole body.
+
+    Figures are right-aligned, centred or hang a ")" past the column edge; overlapping extents
+    catch all three where clustering right edges would not.
+    """
+    spans = sorted((w.x0, w.x1) for line in body for w in line.value_words)
+    merged: list[list[float]] = []
+    for x0, x1 in spans:
+        if merged and x0 < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    top, bottom = body[0].top, body[-1].bottom
+    xs = sorted(x for x, rule_top, rule_bottom in rules if rule_top < bottom and rule_bottom > top)
+    columns = []
+    for position, (x0, x1) in enumerate(merged):
+        width = x1 - x0
+        # a drawn rule bounds the cell; without one the cell reaches halfway to the neighbour,
+        # and the outer cells reach out about as far again as their figures are wide (header
+        # text is often wider than the figures under it)
+        if position > 0:
+            cell_x0 = (merged[position - 1][1] + x0) / 2
+        else:
+            cell_x0 = x0 - 2 * width
+        if position + 1 < len(merged):
+            cell_x1 = (x1 + merged[position + 1][0]) / 2
+        else:
+            cell_x1 = x1 + width
+        left_rules = [x for x in xs if cell_x0 - width <= x <= x0]
+        right_rules = [x for x in xs if x1 <= x <= cell_x1 + width]
+        columns.append(Column(x0, x1, max(left_rules, default=cell_x0), min(right_rules, default=cell_x1)))
+    return columns
+
+
+def column_for(x0: float, x1: float, columns: Sequence[Column]) -> int | None:
+    """The column a piece of text belongs to: the one it overlaps most, else the cell around its centre."""
+    best = max(range(len(columns)), key=lambda i: columns[i].overlap(x0, x1))
+    if columns[best].overlap(x0, x1) > 0:
+        return best
+    centre = (x0 + x1) / 2
+    for index, column in enumerate(columns):
+        if column.cell_x0 <= centre <= column.cell_x1:
+            return index
+    return None
+
+
+def banner_groups(phrases: Sequence[Phrase], columns: Sequence[Column]) -> list[list[int]] | None:
+    """Columns under each banner of a line of banners ("12 Weeks Ended   24 Weeks Ended" over
+    four columns), when every banner heads an equal run of columns and stands over it.
+    Dates are not banners: "April 29, 2023" heads the one column under it."""
+    count = len(phrases)
+    if count < 2 or len(columns) <= count or len(columns) % count or any(DATE_TEXT_RE.search(p.text) for p in phrases):
+        return None
+    span = len(columns) // count
+    groups = [list(range(i * span, (i + 1) * span)) for i in range(count)]
+    for phrase, group in zip(phrases, groups):
+        left, right = columns[group[0]].x0, columns[group[-1]].x1
+        if abs((phrase.x0 + phrase.x1) / 2 - (left + right) / 2) > 0.25 * (right - left):
+            return None  # a header over one column of the run, not a banner over all of it
+    return groups
+
+
+def header_columns(phrase: Phrase, columns: Sequence[Column], value_span: tuple[float, float], alone: bool) -> list[int]:
+    """Columns a header phrase stands over. A banner over a pair of columns ("12 Weeks Ended")
+    heads both; a lone banner centred over all the columns heads all of them."""
+    covered = [
+        i for i, c in enumerate(columns) if c.overlap(phrase.x0, phrase.x1) >= 0.25 * min(c.x1 - c.x0, phrase.x1 - phrase.x0)
+    ]
+    if alone:
+        left, right = value_span
+        centre = (phrase.x0 + phrase.x1) / 2
+        wide = phrase.x1 - phrase.x0 >= 0.25 * (right - left)
+        if wide and abs(centre - (left + right) / 2) <= 0.25 * (right - left):
+            return list(range(len(columns)))
+    if covered:
+        return covered
+    nearest = column_for(phrase.x0, phrase.x1, columns)
+    if nearest is not None:
+        return [nearest]
+    centre = (phrase.x0 + phrase.x1) / 2
+    return [min(range(len(columns)), key=lambda i: abs((columns[i].x0 + columns[i].x1) / 2 - centre))]

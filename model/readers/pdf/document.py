@@ -1,0 +1,192 @@
+"""Opening a PDF and reading its pages.
+
+Two passes, because pdfplumber's layout analysis costs ~100 ms a page and pypdfium2's plain
+text ~2 ms: pypdfium2 reads every page (text lines, running headers, which pages look like
+tables), pdfplumber only the pages that do, for their words and drawn rules. A page whose
+layout cannot be read is skipped with a warning naming it."""
+
+from __future__ import annotations
+
+import logging
+import struct
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium_raw
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from model.errors import FilingError
+from model.raw import RawDocument, RawTable
+from model.readers import ProgressCallback
+from model.readers.japanese_text import fold_cjk_compatibility
+from model.readers.pdf.geometry import Rule, Word
+from model.readers.pdf.page_text import CONTROL_RE, find_table_pages, running_line_keys, text_lines
+from model.readers.pdf.tables import PageInfo, page_tables
+from model.readers.pdf.titles import carried_title
+
+# pdfminer reports a broken content stream with whichever Python error it runs into; pdfium
+# has already accepted the file by then, so such a page is skipped with a warning
+_LAYOUT_FAILURES = (
+    PSException,
+    PdfminerException,
+    MalformedPDFException,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    struct.error,
+    zlib.error,
+)
+
+
+PASSWORD_REASON = "the PDF is password-protected; open it in a PDF viewer, save an unprotected copy and open that"
+
+
+SCANNED_REASON = "scanned PDF: no text layer, OCR is not supported"
+
+
+def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
+    """Read every table of a text-layer PDF. Raises FilingError with a plain reason."""
+    report = progress or (lambda fraction, message: None)
+    report(0.0, "reading the PDF's text")
+    page_texts, warnings = read_page_texts(path)
+    if not any(len("".join(text.split())) >= 20 for text in page_texts):
+        raise FilingError(path, SCANNED_REASON)
+    table_pages = find_table_pages(page_texts)
+    running = running_line_keys(page_texts)
+    report(0.05, f"{len(table_pages)} of {len(page_texts)} pages hold tables")
+    pages = [
+        PageInfo(path.name, number, 0.0, running, carried_title(page_texts[number - 2], running) if number > 1 else "")
+        for number in table_pages
+    ]
+    tables, page_warnings = read_tables(path, pages, report)
+    report(1.0, f"{len(tables)} tables found")
+    return RawDocument(
+        file_name=path.name,
+        path=str(path),
+        format="pdf",
+        tables=tables,
+        text_lines=[line for text in page_texts for line in text_lines(text)],
+        page_count=len(page_texts),
+        warnings=warnings + page_warnings,
+    )
+
+
+def read_page_texts(path: Path) -> tuple[list[str], list[str]]:
+    """The plain text of every page (pypdfium2, fast), and warnings about pages without text."""
+    try:
+        document = pypdfium2.PdfDocument(path, password="")
+    except pypdfium2.PdfiumError as error:
+        raise FilingError(path, _open_failure_reason(error)) from None
+    texts: list[str] = []
+    image_only: list[int] = []
+    unreadable: list[int] = []
+    try:
+        for index in range(len(document)):
+            try:
+                page = document[index]
+                textpage = page.get_textpage()
+            except pypdfium2.PdfiumError:
+                unreadable.append(index + 1)
+                texts.append("")
+                continue
+            texts.append(textpage.get_text_range())
+            if not texts[-1].strip() and _has_images(page):
+                image_only.append(index + 1)
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    if not texts or len(unreadable) == len(texts):
+        raise FilingError(path, "damaged PDF: none of its pages can be read")
+    warnings = []
+    if unreadable:
+        warnings.append(f"page(s) {_page_list(unreadable)} are damaged and were skipped")
+    if image_only and len(image_only) < len(texts):
+        warnings.append(f"page(s) {_page_list(image_only)} are scanned images without text; their tables were not read")
+    return texts, warnings
+
+
+def _page_list(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers)
+
+
+def _open_failure_reason(error: pypdfium2.PdfiumError) -> str:
+    if error.err_code == pdfium_raw.FPDF_ERR_PASSWORD:
+        return PASSWORD_REASON
+    if error.err_code == pdfium_raw.FPDF_ERR_SECURITY:
+        return "the PDF uses a kind of protection Tickmark cannot open; save an unprotected copy from a PDF viewer and open that"
+    return "damaged PDF: its structure cannot be read (it may be truncated, corrupt or not really a PDF)"
+
+
+def _has_images(page: pypdfium2.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+
+
+def read_tables(path: Path, pages: list[PageInfo], report: ProgressCallback) -> tuple[list[RawTable], list[str]]:
+    """Layout analysis (pdfplumber) of the given pages only."""
+    tables: list[RawTable] = []
+    warnings: list[str] = []
+    if not pages:
+        return tables, warnings
+    try:
+        with _pdfminer_quiet(), pdfplumber.open(path, password="", pages=[info.number for info in pages]) as pdf:
+            for done, (page, info) in enumerate(zip(pdf.pages, pages), start=1):
+                report(0.05 + 0.95 * (done - 1) / len(pages), f"reading tables on page {page.page_number}")
+                try:
+                    words = page_words(page)
+                    rules = vertical_rules(page)
+                except _LAYOUT_FAILURES as error:
+                    warnings.append(f"page {page.page_number} could not be laid out ({error!r}); its tables are missing")
+                    continue
+                finally:
+                    page.close()
+                info = replace(info, height=float(page.height))  # known once pdfplumber has the page
+                tables.extend(page_tables(words, rules, info, first_index=len(tables)))
+    except _LAYOUT_FAILURES as error:
+        raise FilingError(path, f"damaged PDF: its pages cannot be laid out ({error!r})") from None
+    return tables, warnings
+
+
+
+@contextmanager
+def _pdfminer_quiet() -> Iterator[None]:
+    """pdfminer logs a warning for every font it cannot measure ("Could not get FontBBox");
+    nothing a user can act on, and stderr belongs to the command line's error lines."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def page_words(page: pdfplumber.page.Page) -> list[Word]:
+    """The page's upright words with their font size."""
+    raw_words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
+    words = []
+    for raw in raw_words:
+        # broken ligatures come out as control characters ("bene\x00ts"): drop them
+        text = fold_cjk_compatibility(CONTROL_RE.sub("", raw["text"]))
+        if raw.get("upright", True) and text.strip():
+            words.append(Word(text, float(raw["x0"]), float(raw["x1"]), float(raw["top"]), float(raw["bottom"]), float(raw["size"])))
+    return words
+
+
+def vertical_rules(page: pdfplumber.page.Page) -> list[Rule]:
+    """Drawn vertical rules as (x, top, bottom): thin lines and hairline rectangles, not shading."""
+    rules = [(float(l["x0"]), float(l["top"]), float(l["bottom"])) for l in page.lines if abs(l["x1"] - l["x0"]) < 1.0]
+    rules += [
+        ((float(r["x0"]) + float(r["x1"])) / 2, float(r["top"]), float(r["bottom"]))
+        for r in page.rects
+        if r["x1"] - r["x0"] <= 2.0 and r["bottom"] - r["top"] >= 5.0
+    ]
+    return rules

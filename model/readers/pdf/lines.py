@@ -1,0 +1,106 @@
+"""Words -> printed lines: words grouped by their tops, split signs glued back onto their
+figures, figures in value columns told from numbers inside labels, lines cut into phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from model.readers.japanese_text import is_range_mark
+from model.readers.pdf.geometry import SETTINGS, LayoutSettings, Line, Phrase, Word
+from model.readers.pdf.tokens import CLOSING_FRAGMENT_RE, CURRENCY_TOKENS, OPENING_FRAGMENTS, SPACED_OPENING_FRAGMENTS, is_value_token, is_year_token
+
+
+def group_lines(words: Iterable[Word], settings: LayoutSettings = SETTINGS) -> list[Line]:
+    """Words into printed lines by their tops, each line read left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(word.top - lines[-1][0].top) <= settings.line_tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [make_line(group, settings) for group in lines]
+
+
+def make_line(words: Iterable[Word], settings: LayoutSettings = SETTINGS) -> Line:
+    ordered = sorted(words, key=lambda w: w.x0)
+    tokens = glue_fragments(ordered, settings)
+    signs = tuple(w for w in ordered if w.text in CURRENCY_TOKENS)
+    return Line(tuple(tokens), flag_values(tokens, settings), signs)
+
+
+def glue_fragments(words: list[Word], settings: LayoutSettings = SETTINGS) -> list[Word]:
+    """Put split signs back on their numbers ("(7,348" + ")", "(0.3" + "%)", "△" + "22,850") and
+    drop lone currency signs, which only mark the first and total rows."""
+    tokens: list[Word] = []
+    pending_opening: Word | None = None
+    for word in words:
+        if word.text in CURRENCY_TOKENS:
+            continue
+        if pending_opening is not None:
+            if is_value_token(word.text) and word.x0 - pending_opening.x1 <= settings.fragment_gap:
+                separator = " " if pending_opening.text in SPACED_OPENING_FRAGMENTS else ""
+                word = pending_opening.joined(word, separator)
+            else:
+                tokens.append(pending_opening)
+            pending_opening = None
+        if word.text in OPENING_FRAGMENTS:
+            pending_opening = word
+            continue
+        if len(word.text) > 1 and word.text.endswith("$") and is_value_token(word.text):
+            # "(4,000)$": the next column's dollar sign printed against this figure
+            word = Word(word.text[:-1], word.x0, word.x1, word.top, word.bottom, word.size)
+        previous = tokens[-1] if tokens else None
+        if (
+            previous is not None
+            and CLOSING_FRAGMENT_RE.match(word.text)
+            and is_value_token(previous.text)
+            and word.x0 - previous.x1 <= settings.fragment_gap
+        ):
+            tokens[-1] = previous.joined(word)
+            continue
+        tokens.append(word)
+    if pending_opening is not None:
+        tokens.append(pending_opening)
+    return tokens
+
+
+def flag_values(tokens: Sequence[Word], settings: LayoutSettings = SETTINGS) -> tuple[bool, ...]:
+    """Which tokens are figures in value columns. A number counts when it stands apart from the
+    words around it; "December 31, 2023" or "443,222,000 shares" inside a label do not."""
+    flags: list[bool] = []
+    for index, token in enumerate(tokens):
+        if not is_value_token(token.text):
+            flags.append(False)
+            continue
+        before = tokens[index - 1] if index > 0 else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if before is None and after is not None and not is_value_token(after.text):
+            flags.append(False)  # "(1) Amounts include ...": a note or list number opening a line
+            continue
+        apart_before = before is None or flags[-1] or token.x0 - before.x1 >= settings.label_gap
+        apart_after = after is None or is_value_token(after.text) or after.x0 - token.x1 >= settings.label_gap
+        flags.append(apart_before and apart_after)
+    return tuple(flags)
+
+
+def split_phrases(line: Line, settings: LayoutSettings = SETTINGS) -> list[Phrase]:
+    """A line cut where the space between words is wider than a word space. Runs of bare years
+    ("2023 2022") are cut into single years: they always head separate columns."""
+    phrases: list[list[Word]] = []
+    gap = settings.phrase_gap_factor * line.size
+    for word in sorted(line.words + line.currency_signs, key=lambda w: w.x0):
+        # "(As of December 31, 2023) (As of December 31, 2024)": bracketed headers set close together
+        bracket_pair = bool(phrases) and phrases[-1][-1].text.endswith(")") and word.text.startswith("(")
+        # "(自　2022年４月１日": the ideographic space after 自 or 至 is wider than a word space
+        range_mark = bool(phrases) and len(phrases[-1]) == 1 and is_range_mark(phrases[-1][0].text)
+        if phrases and word.x0 - phrases[-1][-1].x1 <= (2 * gap if range_mark else gap) and not bracket_pair:
+            phrases[-1].append(word)
+        else:
+            phrases.append([word])
+    result: list[Phrase] = []
+    for words in phrases:
+        if len(words) > 1 and all(is_year_token(w.text) for w in words):
+            result.extend(Phrase((w,)) for w in words)
+        else:
+            result.append(Phrase(tuple(words)))
+    return result
