@@ -23,3 +23,14 @@ def filing(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"{name} is not in ../shared/filings on this machine")
     return path
+
+
+FIDELITY_DOCS = REPO.parent / "shared" / "fidelity" / "docs"
+
+
+def fidelity_document(name: str) -> Path:
+    """A document of the fidelity corpus by file name; skips the calling test when it is not there."""
+    path = FIDELITY_DOCS / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in ../shared/fidelity/docs on this machine")
+    return path

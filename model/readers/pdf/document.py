@@ -143,13 +143,15 @@ def read_tables(path: Path, pages: list[PageInfo], report: ProgressCallback) -> 
                 try:
                     words = page_words(page)
                     rules = vertical_rules(page)
+                    info = replace(info, height=float(page.height))  # known once pdfplumber has the page
+                    found = page_tables(words, rules, info, first_index=len(tables))
                 except _LAYOUT_FAILURES as error:
+                    # one page whose words or layout make no sense costs its tables, never the document's
                     warnings.append(f"page {page.page_number} could not be laid out ({error!r}); its tables are missing")
                     continue
                 finally:
                     page.close()
-                info = replace(info, height=float(page.height))  # known once pdfplumber has the page
-                tables.extend(page_tables(words, rules, info, first_index=len(tables)))
+                tables.extend(found)
     except _LAYOUT_FAILURES as error:
         raise FilingError(path, f"damaged PDF: its pages cannot be laid out ({error!r})") from None
     return tables, warnings

@@ -18,7 +18,26 @@ def group_lines(words: Iterable[Word], settings: LayoutSettings = SETTINGS) -> l
             lines[-1].append(word)
         else:
             lines.append([word])
-    return [make_line(group, settings) for group in lines]
+    return [make_line(group, settings) for group in _signs_joined(lines)]
+
+
+def _signs_joined(groups: list[list[Word]]) -> list[list[Word]]:
+    """Lone currency signs set a little lower than their figures (Chromium prints "$" cells on
+    their own baseline) join the line they overlap; a line of nothing but "$" has no content."""
+    kept: list[list[Word]] = []
+    for position, group in enumerate(groups):
+        if not all(w.text in CURRENCY_TOKENS for w in group):
+            kept.append(group)
+            continue
+        neighbours = [g for g in (kept[-1] if kept else None, groups[position + 1] if position + 1 < len(groups) else None) if g]
+        target = max(neighbours, key=lambda g: _vertical_overlap(g, group), default=None)
+        if target is not None and _vertical_overlap(target, group) > 0:
+            target.extend(group)
+    return kept
+
+
+def _vertical_overlap(a: Sequence[Word], b: Sequence[Word]) -> float:
+    return min(max(w.bottom for w in a), max(w.bottom for w in b)) - max(min(w.top for w in a), min(w.top for w in b))
 
 
 def make_line(words: Iterable[Word], settings: LayoutSettings = SETTINGS) -> Line:
