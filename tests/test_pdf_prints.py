@@ -68,3 +68,104 @@ def test_dollar_signs_printed_below_their_row_no_longer_fail_the_document():
     tables = page_tables(fidelity_document("muln_10q_fy2023q3_print.pdf"), 32)
     assert figures(row(tables, "Fixed lease cost")) == ["330,175", "327,409", "887,294", "1,066,680"]
     assert figures(row(tables, "Total operating lease costs")) == ["307,346", "474,137", "832,539", "1,493,498"]
+
+
+def header(table: RawTable) -> list[list[str]]:
+    """The rows above the first row with a label and a figure."""
+    texts = table.texts()
+    first = next((i for i, cells in enumerate(texts) if cells[0] and any(c[:1].isdigit() or c[:1] == "(" for c in cells[1:])), len(texts))
+    return texts[:first]
+
+
+def table_with(tables: list[RawTable], label: str) -> RawTable:
+    return next(table for table in tables if any(texts[0] == label for texts in table.texts()))
+
+
+# ----------------------------------------------------------------------------- header lines
+
+
+def test_a_units_caption_under_the_column_headers_keeps_them_in_the_table():
+    # "(Millions of dollars, ...)" or "(unaudited)" printed between the years and the first row
+    income = table_with(page_tables(fidelity_document("cvx_10q_2023q2_print.pdf"), 4), "Sales and other operating revenues")
+    assert header(income)[:3] == [
+        ["", "Three Months Ended", "Three Months Ended", "Six Months Ended", "Six Months Ended"],
+        ["", "June 30", "June 30", "June 30", "June 30"],
+        ["", "2023", "2022", "2023", "2022"],
+    ]
+    assert "(Millions of dollars, except per-share amounts)" in income.context
+    balance = table_with(page_tables(fidelity_document("mara_10q_2023q2_print.pdf"), 4), "Cash and cash equivalents")
+    assert header(balance)[:2] == [["", "June 30,", "December 31,"], ["", "2023", "2022"]]
+
+
+def test_a_caption_above_the_column_headers_still_closes_them():
+    # the statement's title and the company's name above "(unaudited)" are no column headers
+    tables = page_tables(fidelity_document("muln_10q_fy2023q3_print.pdf"), 5)
+    assert all("MULLEN AUTOMOTIVE INC." not in cell for table in tables for cells in header(table) for cell in cells[1:])
+
+
+def test_an_introduction_above_the_column_headers_is_no_header():
+    tables = page_tables(fidelity_document("ai_10q_fy2024q1_print.pdf"), 46)
+    compensation = table_with(tables, "Cost of subscription")
+    assert header(compensation)[0] == ["", "Three Months Ended July 31,", "Three Months Ended July 31,"]
+    tables = page_tables(fidelity_document("mara_10q_2023q2_print.pdf"), 46)
+    assert not any("Financial Summary Table" in cell for table in tables for cells in header(table) for cell in cells)
+
+
+# ----------------------------------------------------------------------------- page furniture
+
+
+def test_a_page_number_printed_under_a_table_mid_page_is_no_row_of_it():
+    # browser prints break pages where the document does, so the page number follows the last row
+    income = table_with(page_tables(fidelity_document("spire_10q_fy2024q1_print.pdf"), 6), "Operating Revenues")
+    assert income.width == 3
+    assert income.texts()[-1] == ["Diluted Earnings Per Common Share", "1.52", "1.66"]
+    last = page_tables(filing("salesforce_fy2023q3_10q.pdf"), 35)[-1]
+    assert last.texts()[-1] == ["Marketing and sales", "224", "3", "236", "3", "693", "3", "491", "3"]
+
+
+# ----------------------------------------------------------------------------- banners
+
+
+def test_a_month_and_day_over_a_pair_of_year_columns_heads_both():
+    income = table_with(page_tables(fidelity_document("abt_10q_2023q2_print.pdf"), 4), "Net sales")
+    assert ["", "June 30", "June 30", "June 30", "June 30"] in header(income)
+    operations = table_with(page_tables(filing("salesforce_fy2023q3_10q.pdf"), 4), "Subscription and support")
+    assert header(operations)[0][1:] == ["Three Months Ended October 31,"] * 2 + ["Nine Months Ended October 31,"] * 2
+
+
+# ----------------------------------------------------------------------------- labels wrapped over lines
+
+
+def test_a_year_closing_a_wrapped_labels_bracket_is_no_figure():
+    # "... at December 31, 2023, September 30, 2023, and December 31," / "2022)  $ 242.0  $ 242.0  $ 242.0"
+    liabilities = table_with(page_tables(fidelity_document("spire_10q_fy2024q1_print.pdf"), 9), "Capitalization:")
+    preferred = next(cells for cells in liabilities.texts() if cells[0].startswith("Preferred stock"))
+    assert preferred[0].endswith("and December 31, 2022)")
+    assert preferred[1:] == ["242.0", "242.0", "242.0"]
+    assets = table_with(page_tables(filing("nippon_express_fy2024_consolidated_fs.pdf"), 66), "Loans (Note 2)")
+    assert row([assets], "Accounts receivable-other (Note 2)")[1:] == ["12,689", "15,160", "95,845"]
+    assert row([assets], "Allowance for doubtful accounts (Note 4)")[1:] == ["(1,075)", "(1,241)", "(7,846)"]
+
+
+def test_figures_printed_where_the_labels_start_are_labels():
+    # a year naming a row of a schedule, a footnote mark opening a wrapped label's last line
+    schedule = table_with(page_tables(fidelity_document("muln_10q_fy2023q3_print.pdf"), 19), "Thereafter")
+    assert row([schedule], "2024") == ["2024", "6,372,189"]
+    assert row([schedule], "2023 (three months)") == ["2023 (three months)", "1,424,909"]
+    results = table_with(page_tables(fidelity_document("mara_10q_2023q2_print.pdf"), 46), "Net loss")
+    assert figures(row([results], "Net loss")) == ["(19,133)", "(212,626)", "193,493"]
+    assert results.width == 4
+
+
+def test_a_balance_sheet_printed_side_by_side_reads_as_two_tables_of_two_columns():
+    # assets left, liabilities right, each wrapped label's continuation under its own label
+    tables = page_tables(filing("japanpost_insurance_fy2024_fullyear_results.pdf"), 36)
+    assert row(tables, "Cash and deposits") == ["Cash and deposits", "1,157,322", "1,976,083"]
+    assert row(tables, "Payables under repurchase agreements") == ["Payables under repurchase agreements", "3,905,000", "4,516,922"]
+    assert row(tables, "Total liabilities and net assets") == ["Total liabilities and net assets", "60,855,899", "59,555,692"]
+
+
+def test_a_mark_between_figures_is_no_second_table_beside_the_first():
+    # "#" (a variance of 100 % or more) between the columns of one table
+    summary = table_with(page_tables(fidelity_document("axp_10q_2023q3_print.pdf"), 9), "Card Member loans")
+    assert row([summary], "Net write-offs")[1:] == ["639", "259", "380", "# %", "1,722", "721", "1,001", "# %"]

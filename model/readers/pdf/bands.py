@@ -41,8 +41,8 @@ def _second_label_start(line: Line) -> float | None:
     for index, (word, is_value) in enumerate(zip(line.words, line.values)):
         if is_value:
             seen_values = True
-        elif seen_values and any(line.values[index + 1 :]):
-            return word.x0
+        elif seen_values and any(line.values[index + 1 :]) and any(ch.isalpha() for ch in word.text):
+            return word.x0  # a word, not a mark between figures ("#" for a variance over 100 %)
     return None
 
 

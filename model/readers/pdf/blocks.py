@@ -3,6 +3,7 @@ them and the section lines in between; a body that carries on after a blank stre
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -19,6 +20,8 @@ from model.readers.pdf.tokens import (
     is_value_token,
     is_year_token,
 )
+
+RULE_LINE_RE = re.compile(r"^[_\-–—=.\s]{5,}$")
 
 
 def find_blocks(lines: Sequence[Line], settings: LayoutSettings = SETTINGS) -> list[Block]:
@@ -114,15 +117,20 @@ def _header_above(
         if below.top - line.bottom > settings.header_gap_factor * size:
             break
         kind = _header_line_kind(line, value_left, size, settings)
-        if kind == "stop":
-            break
+        under_headers = any(seen == "header" for _, seen in kinds)
+        if kind == "stop" or (under_headers and kind == "caption"):
+            break  # a caption above the column headers closes them: the title's lines are above it
+        if under_headers and kind == "section" and _introduces_table(line.text):
+            break  # "Financial Summary Table:", "(1) Includes ... as follows:": the table's introduction
         kinds.append((line, kind))
         below = line
-    # label-only lines right above the body are its first section rows; label-only lines
-    # between header lines ("Revenue from external customers") stay with the header; those
-    # above the topmost header line are the title's business
-    sections_end = next((i for i, (_, kind) in enumerate(kinds) if kind == "header"), len(kinds))
+    # label-only lines right above the body are its first section rows; label-only lines and
+    # units captions between header lines ("Revenue from external customers", "(Millions of
+    # dollars)" under the years) stay with the header; those above the topmost header line
+    # are the title's business
+    sections_end = next((i for i, (_, kind) in enumerate(kinds) if kind != "section"), len(kinds))
     header_end = max((i + 1 for i, (_, kind) in enumerate(kinds) if kind == "header"), default=sections_end)
+    sections_end = min(sections_end, header_end)
     sections = [line for line, _ in reversed(kinds[:sections_end])]
     header = [line for line, _ in reversed(kinds[sections_end:header_end])]
     return header, sections
@@ -130,8 +138,11 @@ def _header_above(
 
 def _header_line_kind(
     line: Line, value_left: float, body_size: float, settings: LayoutSettings
-) -> Literal["header", "section", "stop"]:
-    """'header' (text over the value columns), 'section' (a label alone) or 'stop'."""
+) -> Literal["header", "section", "caption", "stop"]:
+    """'header' (text over the value columns), 'section' (a label alone), 'caption' (a units
+    line over the columns) or 'stop'."""
+    if RULE_LINE_RE.match(line.text):
+        return "stop"  # "________": a rule drawn in text closes what is above it
     phrases = split_phrases(line, settings)
     over_values = [p for p in phrases if p.x1 > value_left - 2]
     over_labels = [p for p in phrases if p.x1 <= value_left - 2]
@@ -139,13 +150,24 @@ def _header_line_kind(
         return "stop" if _is_heading(line, body_size) else "section"
     if any(p.x0 < value_left - 40 and (_names_a_table(p.text) or _reads_as_sentence(p.text)) for p in over_values):
         return "stop"  # a centred title or a sentence running from the labels into the columns
-    if len(phrases) == 1 and is_caption(phrases[0].text) and not DATE_TEXT_RE.search(phrases[0].text):
-        return "stop"  # "(Millions of yen)" over the whole table: a caption, kept as context
+    if is_caption_line(line, settings):
+        return "caption"  # "(Millions of yen)" over the whole table: context, or a header row when headers sit above it
     if all(is_caption(p.text) for p in over_values) and any(_names_a_table(p.text) and len(p.words) > 1 for p in over_labels):
         return "stop"  # "Net Sales by Segment ... (millions of yen)": the next table's title line
     if any(v and w.x1 > value_left - 2 and not is_year_token(w.text) for w, v in zip(line.words, line.values)):
         return "stop"  # figures in the columns: a row of something else, not a header
     return "header"
+
+
+def is_caption_line(line: Line, settings: LayoutSettings = SETTINGS) -> bool:
+    """A line that is nothing but a units caption such as "(Millions of dollars, except per-share amounts)"."""
+    phrases = split_phrases(line, settings)
+    return len(phrases) == 1 and is_caption(phrases[0].text) and not DATE_TEXT_RE.search(phrases[0].text)
+
+
+def _introduces_table(text: str) -> bool:
+    words = len(text.split())
+    return text.endswith(":") or (text.endswith(".") and words >= 3) or words > 10 or bool(INTRODUCES_TABLE_RE.search(text))
 
 
 def _names_a_table(text: str) -> bool:

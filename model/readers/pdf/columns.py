@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from model.readers.pdf.geometry import Column, Line, Phrase, Rule
-from model.readers.pdf.tokens import DATE_TEXT_RE
+from model.readers.pdf.tokens import DATE_TEXT_RE, YEAR_RE
 
 
 def find_columns(body: Sequence[Line], rules: Sequence[Rule]) -> list[Column]:
@@ -58,9 +58,10 @@ def column_for(x0: float, x1: float, columns: Sequence[Column]) -> int | None:
 def banner_groups(phrases: Sequence[Phrase], columns: Sequence[Column]) -> list[list[int]] | None:
     """Columns under each banner of a line of banners ("12 Weeks Ended   24 Weeks Ended" over
     four columns), when every banner heads an equal run of columns and stands over it.
-    Dates are not banners: "April 29, 2023" heads the one column under it."""
+    Dated headers are not banners: "April 29, 2023" heads the one column under it; a month and
+    day without a year ("June 30,") over a pair of year columns is one."""
     count = len(phrases)
-    if count < 2 or len(columns) <= count or len(columns) % count or any(DATE_TEXT_RE.search(p.text) for p in phrases):
+    if count < 2 or len(columns) <= count or len(columns) % count or any(_names_a_year(p.text) for p in phrases):
         return None
     span = len(columns) // count
     groups = [list(range(i * span, (i + 1) * span)) for i in range(count)]
@@ -69,6 +70,10 @@ def banner_groups(phrases: Sequence[Phrase], columns: Sequence[Column]) -> list[
         if abs((phrase.x0 + phrase.x1) / 2 - (left + right) / 2) > 0.25 * (right - left):
             return None  # a header over one column of the run, not a banner over all of it
     return groups
+
+
+def _names_a_year(text: str) -> bool:
+    return bool(DATE_TEXT_RE.search(text)) and bool(YEAR_RE.search(text))
 
 
 def header_columns(phrase: Phrase, columns: Sequence[Column], value_span: tuple[float, float], alone: bool) -> list[int]:

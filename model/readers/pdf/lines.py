@@ -3,7 +3,9 @@ figures, figures in value columns told from numbers inside labels, lines cut int
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from model.readers.japanese_text import is_range_mark
 from model.readers.pdf.geometry import SETTINGS, LayoutSettings, Line, Phrase, Word
@@ -88,8 +90,8 @@ def flag_values(tokens: Sequence[Word], settings: LayoutSettings = SETTINGS) -> 
     words around it; "December 31, 2023" or "443,222,000 shares" inside a label do not."""
     flags: list[bool] = []
     for index, token in enumerate(tokens):
-        if not is_value_token(token.text):
-            flags.append(False)
+        if not is_value_token(token.text) or token.text.count(")") > token.text.count("("):
+            flags.append(False)  # words, and "2022)" closing a bracket a wrapped label opened on the line above
             continue
         before = tokens[index - 1] if index > 0 else None
         after = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -100,6 +102,20 @@ def flag_values(tokens: Sequence[Word], settings: LayoutSettings = SETTINGS) -> 
         apart_after = after is None or is_value_token(after.text) or after.x0 - token.x1 >= settings.label_gap
         flags.append(apart_before and apart_after)
     return tuple(flags)
+
+
+def margin_figures_as_labels(lines: Sequence[Line]) -> list[Line]:
+    """Figures printed where the row labels start are label text: a footnote mark opening a
+    wrapped label's last line ("(1)  21.8  3.6"), a year naming a row ("2024  3,074,497").
+    Value columns never start at the labels' left margin."""
+    starts = Counter(round(line.x0) for line in lines if line.has_values and not line.values[0])
+    if not starts:
+        return list(lines)
+    margin = starts.most_common(1)[0][0]
+    return [
+        replace(line, values=(False, *line.values[1:])) if line.values[0] and sum(line.values) > 1 and abs(line.x0 - margin) <= 2 else line
+        for line in lines
+    ]
 
 
 def split_phrases(line: Line, settings: LayoutSettings = SETTINGS) -> list[Phrase]:

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from model.raw import RawCell, RawTable, SourceRef
 from model.readers.pdf.bands import split_bands
-from model.readers.pdf.blocks import find_blocks
+from model.readers.pdf.blocks import find_blocks, is_caption_line
 from model.readers.pdf.columns import banner_groups, find_columns, header_columns
 from model.readers.pdf.geometry import SETTINGS, BBox, Block, Column, LayoutSettings, Line, Phrase, Rule, Word, bbox_of, rounded
-from model.readers.pdf.lines import group_lines, split_phrases
+from model.readers.pdf.lines import group_lines, margin_figures_as_labels, split_phrases
 from model.readers.pdf.rows import RowParts, group_rows
 from model.readers.pdf.titles import title_and_context, without_page_furniture
 from model.readers.pdf.tokens import is_caption
@@ -38,7 +38,7 @@ def page_tables(
 ) -> list[RawTable]:
     """Every table on one page, top to bottom and left to right."""
     lines = without_page_furniture(group_lines(words, settings), page.height, page.running)
-    blocks = [block for band in split_bands(lines, settings) for block in find_blocks(band, settings)]
+    blocks = [block for band in split_bands(lines, settings) for block in find_blocks(margin_figures_as_labels(band), settings)]
     blocks.sort(key=lambda b: (round(b.bbox[1]), b.bbox[0]))
     boxes = [b.bbox for b in blocks]
     tables = []
@@ -105,9 +105,12 @@ def _header_row(
     Returns the row and the units caption printed in its label area, if any."""
     phrases = split_phrases(line, settings)
     first_cell = columns[0].cell_x0
-    label_phrases = [
-        p for p in phrases if (p.x0 + p.x1) / 2 < first_cell and p.x1 < columns[0].x0 and all(c.overlap(p.x0, p.x1) == 0 for c in columns)
-    ]
+    if is_caption_line(line, settings):
+        label_phrases = phrases  # a units caption between header lines heads no column: the label cell holds it
+    else:
+        label_phrases = [
+            p for p in phrases if (p.x0 + p.x1) / 2 < first_cell and p.x1 < columns[0].x0 and all(c.overlap(p.x0, p.x1) == 0 for c in columns)
+        ]
     value_phrases = [p for p in phrases if p not in label_phrases]
     texts: dict[int, list[Phrase]] = {}
     groups = banner_groups(value_phrases, columns)

@@ -67,7 +67,21 @@ def _is_title(text: str) -> bool:
 def without_page_furniture(lines: list[Line], page_height: float, running: frozenset[str]) -> list[Line]:
     """Lines minus page numbers and running headers in the margins, which would otherwise join
     the table printed nearest to them as a row of their own."""
-    return [line for line in lines if not _is_page_furniture(line, page_height, running)]
+    kept = [line for line in lines if not _is_page_furniture(line, page_height, running)]
+    if kept and _is_closing_page_number(kept[-1], kept):
+        kept.pop()
+    return kept
+
+
+def _is_closing_page_number(last: Line, lines: Sequence[Line]) -> bool:
+    """A lone page number printed centred under the page's last line of content, wherever that
+    ends (a browser print starts a new page at every page break of the document, so the number
+    is often printed mid-page): never a figure of the table above it, which sits in a column."""
+    if len(lines) < 2 or not PAGE_NUMBER_RE.match(last.text):
+        return False
+    left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
+    centre = (last.x0 + last.x1) / 2
+    return abs(centre - (left + right) / 2) <= 0.1 * (right - left)
 
 
 def _is_page_furniture(line: Line, page_height: float, running: frozenset[str]) -> bool:

@@ -12,7 +12,7 @@ _FOOTNOTE_SUFFIX = r"(?:\s?\((?:[a-z]|\d{1,2})\)|\*\d?)?"
 
 
 _VALUE_TOKEN_RE = re.compile(
-    rf"^[\[(]?(?:[△▲]\s?)?[-+−–]?[$¥€£]?\(?(?:{_NUMBER})\)?(?:%|pp|pts?|bps|x)?[)\]]?%?\$?{_FOOTNOTE_SUFFIX}$"
+    rf"^[\[(]?(?:[△▲]\s?)?[-+−–]?[$¥€£]?\(?(?:{_NUMBER})\)?(?:%|pp|ppts?|pts?|bps|x)?[)\]]?%?\$?{_FOOTNOTE_SUFFIX}$"
     r"|^[-—–－―‐−]{1,3}%?$"
     r"|^(?:n/?m|n/?a)$"
     r"|^\d{1,3}(?:,\d{1,3})+$",  # note references such as "5,16,34"
@@ -20,10 +20,11 @@ _VALUE_TOKEN_RE = re.compile(
 )
 
 
+YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 _YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d{2}\)?[,.]?$")
 
 
-CLOSING_FRAGMENT_RE = re.compile(r"^(?:\)|%|%\)|\)%|\]|pp|pts?|bps)$")
+CLOSING_FRAGMENT_RE = re.compile(r"^(?:\)|%|%\)|\)%|\]|pp|ppts?|pts?|bps)$")
 
 
 OPENING_FRAGMENTS = frozenset({"(", "（", "[", "△", "▲", "-", "−"})
