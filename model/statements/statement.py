@@ -144,6 +144,11 @@ class Cell:
     def is_nil(self) -> bool:
         return self.value is None
 
+    @property
+    def is_settled(self) -> bool:
+        """Its scale and unit are established: only such values are compared or derived from."""
+        return not self.unresolved
+
 
 @dataclass
 class Statement:
