@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from model.interpretation.column_periods import period_evidence
@@ -70,7 +71,9 @@ def _in_excepted_scale(line: Line, table_unit: UnitInfo, exceptions: list[tuple[
         return line
     label = line.label.lower()
     for what, scale, caption in exceptions:
-        if what in label:
+        if "share" in what:
+            continue  # share counts take the caption's word through their own unit
+        if re.search(rf"\b{re.escape(what)}\b", label):
             return replace(line, unit=table_unit.unit, scale=scale, unit_evidence=(Evidence("scale", caption, "caption"),))
     return line
 
