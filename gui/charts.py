@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QV
 from pyqtgraph.exporters import ImageExporter
 
 from model.export import write_bytes_atomic
-from model.views import ChartData
+from model.views.charts import ChartData
 
 # Okabe-Ito: distinguishable for colour-blind readers, in print and on screen
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]

@@ -31,19 +31,9 @@ from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyInd
 from model.analysis.analyst_views import common_size_changes
 from model.analysis.compare import Basis, Change, Rounding, compute_changes
 from model.statements.statement import Statement
-from model.views import (
-    ChartData,
-    DiffOrder,
-    DiffRow,
-    DisplayScale,
-    chart_of_changes,
-    diff_rows,
-    format_change_pct,
-    format_difference,
-    format_scaled,
-    moves_of_at_least,
-    sort_rows,
-)
+from model.views.charts import ChartData, chart_of_changes
+from model.views.diff import DiffOrder, DiffRow, diff_rows, moves_of_at_least, sort_rows
+from model.views.formatting import DisplayScale, format_change_pct, format_difference, format_scaled
 
 HEADERS = ["Line item", "Period", "Prior", "Value", "Prior value", "Change", "Change %", "Printed change"]
 LINE, PERIOD, PRIOR, VALUE, PRIOR_VALUE, CHANGE, CHANGE_PCT, CHECK = range(len(HEADERS))

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from model.analysis.analyst_views import comparable_columns
-from model.views import StatementTable, growth_rows, short_label, span_years
+from model.views.columns import short_label
+from model.views.growth import growth_rows, span_years
+from model.views.table import StatementTable
 
 HEADERS = ["Line item", "From", "To", "CAGR"]
 

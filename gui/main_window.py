@@ -40,7 +40,9 @@ from gui.workspace_session import WorkspaceSession
 from gui.workspace_views import WORKSPACE, WorkspaceViews
 from model.readers import SUPPORTED_SUFFIXES, file_dialog_filters
 from model.session import SUFFIX, Autosave, WorkspaceFile
-from model.views import ChartData, CheckedFiling, DisplayScale, main_statement_index
+from model.views.charts import ChartData
+from model.views.checks import CheckedFiling, main_statement_index
+from model.views.formatting import DisplayScale
 
 
 class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.views import CheckedFiling, CheckedWorkspace, CombinedView
+from model.views.checks import CheckedFiling
+from model.views.workspace import CheckedWorkspace, CombinedView
 
 NAME, CHECKS = range(2)
 FILING_ROLE = Qt.ItemDataRole.UserRole + 1  # path of the filing an item belongs to

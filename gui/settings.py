@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
-from model.views import DisplayScale
+from model.views.formatting import DisplayScale
 
 ORGANIZATION = "Tickmark"
 APPLICATION = "Tickmark"

@@ -29,20 +29,13 @@ from gui.table_model import INDENT, StatementFilterProxy, StatementTableModel
 from model.analysis.compare import Rounding
 from model.export import write_bytes_atomic, write_text_atomic
 from model.statements.statement import Statement
-from model.views import (
-    ChartData,
-    CombinedView,
-    DisplayScale,
-    StatementChecks,
-    StatementTable,
-    chart_of_lines,
-    header_text,
-    join_refusal,
-    selection_csv,
-    selection_tsv,
-    split_refusal,
-    statement_table,
-)
+from model.views.charts import ChartData, chart_of_lines
+from model.views.checks import StatementChecks
+from model.views.columns import header_text
+from model.views.formatting import DisplayScale
+from model.views.selections import selection_csv, selection_tsv
+from model.views.table import StatementTable, statement_table
+from model.views.workspace import CombinedView, join_refusal, split_refusal
 from model.analysis.workspace import Choice
 
 SCALE_TOOLTIPS = {

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from model.views import LINE_ITEM_HEADER, StatementTable, TableCell, header_text
+from model.views.columns import header_text
+from model.views.selections import LINE_ITEM_HEADER
+from model.views.table import StatementTable, TableCell
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # real numbers (or the plain label) for sorting
 

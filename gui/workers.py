@@ -52,7 +52,7 @@ class LoadWorker(QRunnable):
 
     def run(self) -> None:
         # imported here so that the window can appear before pandas and the readers load
-        from model.views import load_checked_filing
+        from model.views.checks import load_checked_filing
 
         ticket = self.ticket
         self.signals.started.emit(ticket)

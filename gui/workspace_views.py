@@ -14,7 +14,8 @@ from gui.side_by_side import SideBySideDialog, SideBySidePanel, StatementChoice
 from gui.tabs import elide
 from model.analysis.analyst_views import side_by_side
 from model.statements.statement import Statement
-from model.views import CheckedWorkspace, CombinedView, DisplayScale, join_refusal, split_refusal
+from model.views.formatting import DisplayScale
+from model.views.workspace import CheckedWorkspace, CombinedView, join_refusal, split_refusal
 from model.analysis.workspace import with_join, with_split
 
 WORKSPACE = "Workspace"

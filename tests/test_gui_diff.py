@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from gui.diff_panel import CHANGE_PCT, CHECK, FLAG_COLOUR, LINE, PERIOD, PRIOR, VALUE, DiffPanel
 from model.analysis.compare import Basis
-from model.views import highlight_rgb
+from model.views.diff import highlight_rgb
 from tests.support import REFERENCE, needs_filings
 from tests.test_views import synthetic_statement
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from model.views import DisplayScale
+from model.views.formatting import DisplayScale
 from tests.support import REFERENCE, needs_filings
 
 CSS_DPI = 96  # how browsers and editors turn the SVG's millimetres into pixels

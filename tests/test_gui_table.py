@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from gui.statement_panel import StatementPanel
 from gui.table_model import NEGATIVE_COLOUR, PROBLEM_COLOUR, SORT_ROLE
-from model.views import DisplayScale, check_statement
+from model.views.checks import check_statement
+from model.views.formatting import DisplayScale
 from tests.support import REFERENCE, needs_filings
 from tests.test_views import synthetic_statement
 

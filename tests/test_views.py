@@ -17,36 +17,15 @@ from model.filing import load_filing
 from model.interpretation.periods import ColumnKind, Period
 from model.raw import SourceRef
 from model.statements.statement import Cell, Column, Line, Statement, StatementKind
-from model.views import (
-    EM_DASH,
-    FALL_RGB,
-    RISE_RGB,
-    DiffOrder,
-    DisplayScale,
-    ScaledValue,
-    chart_of_changes,
-    chart_of_lines,
-    check_statement,
-    check_workspace,
-    diff_rows,
-    format_amount,
-    format_change_pct,
-    format_difference,
-    growth_rows,
-    header_text,
-    join_refusal,
-    load_checked_filing,
-    main_statement_index,
-    highlight_rgb,
-    scaled,
-    selection_csv,
-    selection_tsv,
-    short_label,
-    span_years,
-    split_refusal,
-    statement_table,
-    unit_caption,
-)
+from model.views.charts import chart_of_changes, chart_of_lines
+from model.views.checks import check_statement, load_checked_filing, main_statement_index
+from model.views.columns import header_text, short_label
+from model.views.diff import FALL_RGB, RISE_RGB, DiffOrder, diff_rows, highlight_rgb
+from model.views.formatting import EM_DASH, DisplayScale, ScaledValue, format_amount, format_change_pct, format_difference, scaled, unit_caption
+from model.views.growth import growth_rows, span_years
+from model.views.selections import selection_csv, selection_tsv
+from model.views.table import statement_table
+from model.views.workspace import check_workspace, join_refusal, split_refusal
 from model.analysis.workspace import Choice, LineMapping, with_join, with_split
 from tests.support import SAMPLE
 

@@ -1,0 +1,108 @@
+"""What the checks found in each statement of a filing, and the filing as the window holds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from model.analysis.checks import FootingResult, failures, foot_statement
+from model.analysis.compare import Change, CheckStatus, Rounding, compute_changes
+from model.filing import CancelCheck, Filing, ProgressCallback, load_filing
+from model.interpretation.numbers import format_decimal
+from model.session import file_hash
+from model.statements.statement import Column, Statement, StatementKind
+from model.views.formatting import NOT_MEANINGFUL
+
+@dataclass(frozen=True)
+class StatementChecks:
+    """What the checks found wrong in one statement: totals that do not foot and printed
+    changes that disagree with the printed amounts."""
+
+    footing_failures: tuple[FootingResult, ...] = ()
+    disagreements: tuple[Change, ...] = ()
+    problems: dict[tuple[int, Column], str] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.footing_failures) + len(self.disagreements)
+
+    def messages(self) -> list[str]:
+        return [result.describe() for result in self.footing_failures] + [describe_disagreement(c) for c in self.disagreements]
+
+    def problem_at(self, line: int, column: Column) -> str:
+        return self.problems.get((line, column), "")
+
+
+def describe_disagreement(change: Change) -> str:
+    label = change.statement.display_labels()[change.line]
+    period = change.statement.columns[change.column].label
+    return f"{label}, {period}: the printed change {_printed_vs_computed(change)}"
+
+
+def _printed_vs_computed(change: Change) -> str:
+    if change.reported is None:
+        return ""
+    if change.reported_percent:
+        computed = change.change_pct
+        computed_text = NOT_MEANINGFUL if computed is None else f"{computed.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)} %"
+        return f"{change.reported.text} % disagrees with the computed {computed_text}"
+    return f"{change.reported.text} disagrees with the computed {format_decimal(change.change)}"
+
+
+def check_statement(statement: Statement, rounding: Rounding = Rounding.HALF) -> StatementChecks:
+    footing = tuple(failures(foot_statement(statement, rounding)))
+    disagreements = tuple(
+        change for change in compute_changes(statement, rounding, derive=False) if change.status is CheckStatus.INCONSISTENT
+    )
+    problems: dict[tuple[int, Column], str] = {}
+    for result in footing:
+        problems[(result.line, statement.columns[result.column])] = result.describe()
+    position_of = {id(cell): key for key, cell in statement.cells.items()}
+    for change in disagreements:
+        message = describe_disagreement(change)
+        problems[(change.line, statement.columns[change.column])] = message
+        if change.reported is not None and id(change.reported) in position_of:
+            line, column = position_of[id(change.reported)]
+            problems[(line, statement.columns[column])] = message
+    return StatementChecks(footing, disagreements, problems)
+
+
+@dataclass
+class CheckedFiling:
+    """A filing with the checks of each of its statements, as the window shows it."""
+
+    filing: Filing
+    checks: list[StatementChecks]
+    changes: list[list[Change]] = field(default_factory=list)  # per statement, derived periods included
+    sha256: str = ""  # the content read, so that a saved workspace can tell when the file changes
+
+    @property
+    def path(self) -> str:
+        return self.filing.path
+
+    @property
+    def check_count(self) -> int:
+        return sum(checks.count for checks in self.checks)
+
+
+def load_checked_filing(path: str, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> CheckedFiling:
+    """The one loader path (``load_filing``), then the checks and the changes, so that all of
+    it runs off the GUI thread."""
+    filing = load_filing(path, progress, cancelled)
+    return CheckedFiling(
+        filing,
+        [check_statement(statement, filing.rounding) for statement in filing.statements],
+        [compute_changes(statement, filing.rounding) for statement in filing.statements],
+        file_hash(path),
+    )
+
+
+def main_statement_index(filing: Filing) -> int:
+    """The statement a filing opens on: its income statement, else another full statement,
+    else the first table found."""
+    preference = (StatementKind.INCOME, StatementKind.BALANCE_SHEET, StatementKind.CASH_FLOW, StatementKind.COMPREHENSIVE_INCOME, StatementKind.SUMMARY)
+    for wanted in preference:
+        for index, statement in enumerate(filing.statements):
+            if statement.kind is wanted:
+                return index
+    return 0

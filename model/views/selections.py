@@ -1,0 +1,48 @@
+"""The text of an exported or copied selection of the table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from model.views.formatting import raw_text, scaled
+from model.views.table import StatementTable
+
+LINE_ITEM_HEADER = "Line item"
+
+
+def selection_grid(
+    table: StatementTable,
+    lines: Sequence[int],
+    columns: Sequence[int],
+    selected: set[tuple[int, int]] | None = None,
+) -> list[list[str]]:
+    """Rows of text for an export: a header of ``Line item`` and the period labels as printed,
+    then one row per line with exact numbers in the display scale. Only ``selected``
+    (line, column) cells are filled (all when None); nil cells stay empty."""
+    grid = [[LINE_ITEM_HEADER, *(table.columns[j].label for j in columns)]]
+    for line in lines:
+        row = [table.labels[line]]
+        for column in columns:
+            cell = table.statement.cells.get((line, column))
+            wanted = selected is None or (line, column) in selected
+            row.append(raw_text(scaled(cell, table.scale)) if cell is not None and wanted else "")
+        grid.append(row)
+    return grid
+
+
+def selection_csv(table: StatementTable, lines: Sequence[int], columns: Sequence[int], selected: set[tuple[int, int]] | None = None) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(selection_grid(table, lines, columns, selected))
+    return buffer.getvalue()
+
+
+def selection_tsv(table: StatementTable, lines: Sequence[int], columns: Sequence[int], selected: set[tuple[int, int]] | None = None) -> str:
+    """Tab-separated text that pastes into a spreadsheet: one value alone when one cell is
+    selected, else the grid with its headers."""
+    if selected is not None and len(selected) == 1 and len(lines) == 1 and len(columns) == 1:
+        cell = table.statement.cells.get((lines[0], columns[0]))
+        return raw_text(scaled(cell, table.scale)) if cell is not None else ""
+    grid = selection_grid(table, lines, columns, selected)
+    return "\n".join("\t".join(" ".join(text.split()) for text in row) for row in grid) + "\n"
