@@ -258,12 +258,13 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self.loader.progress_changed.connect(self._on_progress)
         self.loader.busy_changed.connect(self._on_busy_changed)
         self.cancel_button.clicked.connect(self.loader.cancel)
-        self.navigator.statement_selected.connect(self.show_statement)
-        self.navigator.combined_selected.connect(self.show_combined)
+        self.navigator.statement_selected.connect(self._on_statement_chosen)
+        self.navigator.combined_selected.connect(self._on_combined_chosen)
         self.statement_panel.chart_requested.connect(self.add_chart)
         self.statement_panel.scale_changed.connect(self._on_scale_changed)
         self.statement_panel.show_derived_changed.connect(self._on_show_derived_changed)
         self.statement_panel.common_size_changed.connect(self._on_common_size_changed)
+        self.statement_panel.period_filter_changed.connect(lambda _filter: self.session.set_view(self._view_state()))
         self.statement_panel.choice_changed.connect(self.session.set_choice)
         self.statement_panel.join_requested.connect(self.join_rows)
         self.statement_panel.split_requested.connect(self.split_row)
@@ -422,6 +423,17 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
     # ------------------------------------------------------------------ showing statements
 
     @Slot(str, int)
+    def _on_statement_chosen(self, path: str, index: int) -> None:
+        """Chosen in the navigator: its table comes to the front, over any chart or side-by-side tab."""
+        self.show_statement(path, index)
+        self.tabs.setCurrentWidget(self.statement_panel)
+
+    @Slot(object)
+    def _on_combined_chosen(self, key: tuple[str, str]) -> None:
+        self.show_combined(key)
+        self.tabs.setCurrentWidget(self.statement_panel)
+
+    @Slot(str, int)
     def show_statement(self, path: str, index: int) -> None:
         checked = self.filings.get(path)
         if checked is None or not 0 <= index < len(checked.filing.statements):
@@ -429,8 +441,8 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         filing = checked.filing
         statement = filing.statements[index]
         self.current, self.current_key = (path, index), None
-        self.statement_panel.show_statement(statement, checked.checks[index], filing.file_name, filing.rounding)
-        self.diff_panel.set_statement(statement, filing.rounding, checked.changes[index] if checked.changes else None)
+        self.statement_panel.show_statement(statement, checked.checks[index], filing.file_name, filing.rounding, calendar=filing.calendar)
+        self.diff_panel.set_statement(statement, filing.rounding, checked.changes[index] if checked.changes else None, filing.calendar, checked.checks[index])
         self._present(statement.title, filing.file_name)
         with QSignalBlocker(self.navigator):  # keep the navigator in step without coming back here
             self.navigator.select_statement(path, index)
@@ -443,8 +455,8 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         if view is None:
             return
         self.current, self.current_key = None, view.key
-        self.statement_panel.show_statement(view.statement, view.checks, WORKSPACE, view.rounding, combined=view, keep_place=keep_place)
-        self.diff_panel.set_statement(view.statement, view.rounding, view.changes)
+        self.statement_panel.show_statement(view.statement, view.checks, WORKSPACE, view.rounding, combined=view, keep_place=keep_place, calendar=view.calendar)
+        self.diff_panel.set_statement(view.statement, view.rounding, view.changes, view.calendar, view.checks)
         self._present(view.statement.title, f"{WORKSPACE} of {len(view.files)} filings")
         with QSignalBlocker(self.navigator):
             self.navigator.select_combined(view.key)

@@ -28,10 +28,11 @@ from gui.frozen_table import FrozenColumnTableView
 from gui.table_model import INDENT, StatementFilterProxy, StatementTableModel
 from model.analysis.compare import Rounding
 from model.export import write_bytes_atomic, write_text_atomic
+from model.interpretation.periods import FiscalCalendar
 from model.statements.statement import Statement
 from model.views.charts import ChartData, chart_of_lines
 from model.views.checks import StatementChecks
-from model.views.columns import header_text
+from model.views.period_filters import PeriodFilter
 from model.views.formatting import DisplayScale
 from model.views.selections import selection_csv, selection_tsv
 from model.views.table import StatementTable, statement_table
@@ -60,6 +61,7 @@ class StatementPanel(QWidget):
     scale_changed = Signal(object)  # DisplayScale
     show_derived_changed = Signal(bool)
     common_size_changed = Signal(bool)
+    period_filter_changed = Signal(object)  # PeriodFilter
     choice_changed = Signal(object)  # Choice
     join_requested = Signal(int, int)  # two statement lines of the combined statement shown
     split_requested = Signal(int)  # a statement line of the combined statement shown
@@ -70,6 +72,7 @@ class StatementPanel(QWidget):
         self.checks: StatementChecks | None = None
         self.combined: CombinedView | None = None
         self.rounding = Rounding.HALF
+        self.calendar: FiscalCalendar | None = None
         self.file_name = ""
         self._label_width = MIN_LABEL_WIDTH
 
@@ -98,6 +101,13 @@ class StatementPanel(QWidget):
         self.unit_label.setToolTip("Unit and scale of the amounts shown")
         self.unit_label.setMinimumWidth(40)  # shortened in a narrow window rather than widening it
 
+        self.period_box = QComboBox()
+        self.period_box.setObjectName("periodFilter")
+        for option in PeriodFilter:
+            self.period_box.addItem(option.value, option)
+            self.period_box.setItemData(self.period_box.count() - 1, option.tooltip, Qt.ItemDataRole.ToolTipRole)
+        self.period_box.setToolTip("Which periods the table and its charts show: quarters only, year to date, years, balance-sheet dates or TTM")
+
         self.derived_box = QCheckBox("Derived periods")
         self.derived_box.setChecked(show_derived)
         self.derived_box.setToolTip(
@@ -121,6 +131,8 @@ class StatementPanel(QWidget):
         bar.addWidget(self.scale_box)
         bar.addWidget(self.unit_label)
         bar.addSpacing(8)
+        bar.addWidget(QLabel("Periods:"))
+        bar.addWidget(self.period_box)
         bar.addWidget(self.derived_box)
         bar.addWidget(self.common_size_box)
         bar.addStretch(1)
@@ -184,6 +196,7 @@ class StatementPanel(QWidget):
         self.search.textChanged.connect(self.proxy.set_search)
         self.scale_box.currentIndexChanged.connect(self._on_scale_chosen)
         self.derived_box.toggled.connect(self._on_derived_toggled)
+        self.period_box.currentIndexChanged.connect(self._on_period_filter_chosen)
         self.common_size_box.toggled.connect(self._on_common_size_toggled)
         self.choice_box.currentIndexChanged.connect(lambda _index: self.choice_changed.emit(self.choice))
         self.join_button.clicked.connect(self.request_join)
@@ -209,6 +222,13 @@ class StatementPanel(QWidget):
 
     def set_show_derived(self, show: bool) -> None:
         self.derived_box.setChecked(show)
+
+    @property
+    def period_filter(self) -> PeriodFilter:
+        return self.period_box.currentData()
+
+    def set_period_filter(self, period_filter: PeriodFilter) -> None:
+        self.period_box.setCurrentIndex(list(PeriodFilter).index(period_filter))
 
     @property
     def common_size(self) -> bool:
@@ -237,11 +257,13 @@ class StatementPanel(QWidget):
         rounding: Rounding = Rounding.HALF,
         combined: CombinedView | None = None,
         keep_place: bool = False,
+        calendar: FiscalCalendar | None = None,
     ) -> None:
         """Show a statement; ``combined`` when it is a statement of the workspace. With
         ``keep_place`` (the same statement computed again) search, sort, scroll position
         and selected lines stay."""
         self.statement, self.checks, self.file_name, self.rounding, self.combined = statement, checks, file_name, rounding, combined
+        self.calendar = calendar
         self._show_workspace_tools(combined is not None)
         if combined is not None:
             self.set_choice(combined.reports.choice)
@@ -268,7 +290,9 @@ class StatementPanel(QWidget):
             self.title.clear()
             self.unit_label.clear()
             return
-        table = statement_table(self.statement, self.scale, self.show_derived, self.checks, self.combined, self.common_size)
+        table = statement_table(
+            self.statement, self.scale, self.show_derived, self.checks, self.combined, self.common_size, self.period_filter, self.calendar
+        )
         self.model.set_table(table)
         self.title.setText(f"<b>{html.escape(self.statement.title)}</b> <span style='color:#666'>\u00b7 {self.statement.kind.value}</span>")
         where = f"every period of {len(self.combined.files)} filings: " + ", ".join(self.combined.files) if self.combined is not None else self.file_name
@@ -276,6 +300,8 @@ class StatementPanel(QWidget):
         caption = table.caption
         if self.common_size and table.common_size_base is None:
             caption += " (no revenue or total-assets line for common size)"
+        if not table.filter_applied:
+            caption += f" · no {self.period_filter.value.lower()} here: every column shown"
         self.unit_label.setText(caption)
         if self.combined is not None:
             count = self.combined.restated_count
@@ -297,7 +323,7 @@ class StatementPanel(QWidget):
             widths[column] = max(widths.get(column, 0), metrics.horizontalAdvance(cell.text))
         header_metrics = self.view.horizontalHeader().fontMetrics()
         for column in range(len(table.columns)):
-            header = header_text(table.columns[column])
+            header = table.header(column)
             # headers wrap to two short lines: the widest line, not Qt's one-line size hint
             header_width = max(header_metrics.horizontalAdvance(line) for line in header.split("\n")) + HEADER_MARGIN
             self.view.setColumnWidth(column + 1, max(header_width, widths.get(column, 0) + CELL_MARGIN, MIN_NUMBER_WIDTH))
@@ -325,6 +351,13 @@ class StatementPanel(QWidget):
         self._rebuild()
         self._restore_selection(selection)
         self.scale_changed.emit(self.scale)
+
+    @Slot(int)
+    def _on_period_filter_chosen(self, _index: int) -> None:
+        lines = self._selected_lines()
+        self._rebuild()
+        self.select_lines(lines)
+        self.period_filter_changed.emit(self.period_filter)
 
     @Slot(bool)
     def _on_derived_toggled(self, show: bool) -> None:

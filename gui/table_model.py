@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from model.views.columns import header_text
 from model.views.selections import LINE_ITEM_HEADER
 from model.views.table import StatementTable, TableCell
 
@@ -122,9 +121,9 @@ class StatementTableModel(QAbstractTableModel):
         column = self.statement_column(section)
         spec = None if column is None else self._table.columns[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return LINE_ITEM_HEADER if spec is None else header_text(spec)
+            return LINE_ITEM_HEADER if spec is None else self._table.header(column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Line items ({self._table.caption} unless a line says otherwise)" if spec is None else spec.tooltip()
+            return f"Line items ({self._table.caption} unless a line says otherwise)" if spec is None else self._table.header_tooltip(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return LABEL_ALIGNMENT if spec is None else NUMBER_ALIGNMENT
         if role == Qt.ItemDataRole.FontRole and spec is not None and spec.derived:

@@ -14,6 +14,7 @@ from gui.side_by_side import SideBySideDialog, SideBySidePanel, StatementChoice
 from gui.tabs import elide
 from model.analysis.analyst_views import side_by_side
 from model.statements.statement import Statement
+from model.views.period_filters import PeriodFilter
 from model.views.formatting import DisplayScale
 from model.views.workspace import CheckedWorkspace, CombinedView, join_refusal, split_refusal
 from model.analysis.workspace import with_join, with_split
@@ -82,7 +83,8 @@ class WorkspaceViews:
 
     def _view_state(self) -> dict[str, object]:
         """What a workspace file remembers of the window."""
-        state: dict[str, object] = {"scale": self.statement_panel.scale.value, "derived": self.statement_panel.show_derived, "common_size": self.statement_panel.common_size}
+        panel = self.statement_panel
+        state: dict[str, object] = {"scale": panel.scale.value, "derived": panel.show_derived, "common_size": panel.common_size, "periods": panel.period_filter.value}
         if self.current_key is not None:
             state["workspace_statement"] = list(self.current_key)
         elif self.current is not None:
@@ -98,6 +100,8 @@ class WorkspaceViews:
             self.statement_panel.set_show_derived(view["derived"])
         if isinstance(view.get("common_size"), bool):
             self.statement_panel.set_common_size(view["common_size"])
+        if isinstance(view.get("periods"), str) and view["periods"] in {p.value for p in PeriodFilter}:
+            self.statement_panel.set_period_filter(PeriodFilter(view["periods"]))
         self.statement_panel.set_choice(self.session.choice)
 
     def _show_expected_view(self) -> None:

@@ -136,7 +136,7 @@ def format_percent(value: Decimal | None) -> str:
 
 def change_row(change: Change, labels: list[str]) -> dict[str, str]:
     cell, prior_cell = change.cell, change.prior_cell
-    notes = [n for n in (cell.note, prior_cell.note) if n]
+    notes = [n for n in (cell.note, prior_cell.note, change.length_note) if n]
     return {
         "file": cell.source.file,
         "statement": change.statement.title,

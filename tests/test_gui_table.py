@@ -18,10 +18,10 @@ pytestmark = pytest.mark.usefixtures("isolated_user_folders")
 
 INCOME = "Consolidated Statements of Income and Consolidated Statements of Comprehensive Income"
 PERIODS = [
-    "Three Months Ended September 30, 2016",
-    "Six Months Ended September 30, 2016",
-    "Three Months Ended September 30, 2017",
-    "Six Months Ended September 30, 2017",
+    "3M Sep 30 2016 Three Months Ended September 30, 2016",
+    "6M YTD Sep 30 2016 Six Months Ended September 30, 2016",
+    "3M Sep 30 2017 Three Months Ended September 30, 2017",
+    "6M YTD Sep 30 2017 Six Months Ended September 30, 2017",
 ]
 
 

@@ -21,6 +21,7 @@ class StatementChecks:
     footing_failures: tuple[FootingResult, ...] = ()
     disagreements: tuple[Change, ...] = ()
     problems: dict[tuple[int, Column], str] = field(default_factory=dict)
+    failing: frozenset[tuple[int, Column]] = frozenset()  # cells of totals that do not foot
 
     @property
     def count(self) -> int:
@@ -39,13 +40,21 @@ def describe_disagreement(change: Change) -> str:
     return f"{label}, {period}: the printed change {_printed_vs_computed(change)}"
 
 
+def printed_change_text(change: Change) -> str:
+    """The change the document prints, with its per cent sign once: ``(3)%``, ``12.5 %``."""
+    if change.reported is None:
+        return ""
+    text = change.reported.text
+    return f"{text} %" if change.reported_percent and "%" not in text else text
+
+
 def _printed_vs_computed(change: Change) -> str:
     if change.reported is None:
         return ""
     if change.reported_percent:
         computed = change.change_pct
         computed_text = NOT_MEANINGFUL if computed is None else f"{computed.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)} %"
-        return f"{change.reported.text} % disagrees with the computed {computed_text}"
+        return f"{printed_change_text(change)} disagrees with the computed {computed_text}"
     return f"{change.reported.text} disagrees with the computed {format_decimal(change.change)}"
 
 
@@ -64,7 +73,8 @@ def check_statement(statement: Statement, rounding: Rounding = Rounding.HALF) ->
         if change.reported is not None and id(change.reported) in position_of:
             line, column = position_of[id(change.reported)]
             problems[(line, statement.columns[column])] = message
-    return StatementChecks(footing, disagreements, problems)
+    failing = frozenset((result.line, statement.columns[result.column]) for result in footing)
+    return StatementChecks(footing, disagreements, problems, failing)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from model.analysis.compare import Change, Rounding, compute_changes
 from model.analysis.workspace import Choice, CombinedStatement, LineMapping, Workspace, combine_filings, past_restatements, printed_labels
 from model.errors import LoadCancelled
 from model.filing import CancelCheck
+from model.interpretation.periods import FiscalCalendar
 from model.statements.hierarchy import normalize_label
 from model.statements.statement import Cell, Column, Statement, StatementKind
 from model.views.checks import CheckedFiling, StatementChecks
@@ -32,6 +33,7 @@ class CombinedView:
     files: tuple[str, ...]  # the filings it draws from, earliest first
     labels: dict[int, dict[str, str]]  # line -> {file name: label as that filing printed it}
     reports: Reports
+    calendar: FiscalCalendar | None = None  # of the latest filing: how its periods are labelled
 
     @property
     def key(self) -> tuple[str, str]:
@@ -108,16 +110,20 @@ def carried_checks(shown: Statement, members: Sequence[tuple[Statement, Statemen
         cell = statement.cells.get((line, column)) if column is not None else None
         return where.get(cell.source) if cell is not None else None
 
-    footing, disagreements, problems = [], [], {}
+    footing, disagreements, problems, failing = [], [], {}, set()
     for statement, checks in members:
         column_of = {column: j for j, column in enumerate(statement.columns)}
-        footing += [r for r in checks.footing_failures if shown_at(statement, r.line, r.column) is not None]
+        for result in checks.footing_failures:
+            found = shown_at(statement, result.line, result.column)
+            if found is not None:
+                footing.append(result)
+                failing.add((found[0], shown.columns[found[1]]))
         disagreements += [c for c in checks.disagreements if where.get(c.cell.source) is not None]
         for (line, column), message in checks.problems.items():
             found = shown_at(statement, line, column_of.get(column))
             if found is not None:
                 problems[(found[0], shown.columns[found[1]])] = message
-    return StatementChecks(tuple(footing), tuple(disagreements), problems)
+    return StatementChecks(tuple(footing), tuple(disagreements), problems, frozenset(failing))
 
 
 def combined_view(combined: CombinedStatement, checked: Sequence[CheckedFiling], choice: Choice) -> CombinedView:
@@ -142,6 +148,7 @@ def combined_view(combined: CombinedStatement, checked: Sequence[CheckedFiling],
         files=files,
         labels=printed_labels(combined, filings),
         reports=reports,
+        calendar=next((f.calendar for f in filings if f.file_name == statement.file_name), None),
     )
 
 
