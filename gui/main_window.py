@@ -165,7 +165,8 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         )
         self.export_action = self._action("&Export Current View\u2026", self.export_current_view, "Ctrl+E", "The table (or its selection) as CSV or PNG, a chart as PNG or SVG")
         self.export_csv_action = self._action("Export Table as &CSV\u2026", self.export_table_csv_dialog, tip="The selected cells, or the whole table, in the display scale")
-        self.export_table_png_action = self._action("Export Table as &Image\u2026", self.export_table_png_dialog, tip="The table as shown, as a PNG image")
+        self.export_xlsx_action = self._action("Export Table as E&xcel\u2026", self.export_table_xlsx_dialog, tip="The selected cells, or the whole table, as an .xlsx workbook: numbers as numbers")
+        self.export_table_png_action = self._action("Export Table as &Image\u2026", self.export_table_png_dialog, tip="The whole table (every row and column) as a PNG image")
         self.export_chart_png_action = self._action("Export Chart as &PNG\u2026", self.export_chart_png_dialog, tip="The current chart tab as a PNG image")
         self.export_chart_svg_action = self._action("Export Chart as &SVG\u2026", self.export_chart_svg_dialog, tip="The current chart tab as an SVG drawing")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
@@ -202,6 +203,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_csv_action)
+        file_menu.addAction(self.export_xlsx_action)
         file_menu.addAction(self.export_table_png_action)
         file_menu.addAction(self.export_chart_png_action)
         file_menu.addAction(self.export_chart_svg_action)
@@ -480,7 +482,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         """Offer only what can be done now: nothing to export or chart before a filing is open."""
         showing = self.current is not None or self.current_key is not None
         on_chart = showing and self.current_chart() is not None
-        for action in (self.export_action, self.export_csv_action, self.export_table_png_action, self.chart_action, self.find_action, self.statement_panel.copy_action):
+        for action in (self.export_action, self.export_csv_action, self.export_xlsx_action, self.export_table_png_action, self.chart_action, self.find_action, self.statement_panel.copy_action):
             action.setEnabled(showing)
         for action in (self.side_by_side_action, self.growth_action, self.close_all_action, self.save_workspace_action, self.save_workspace_as_action):
             action.setEnabled(bool(self.filings))

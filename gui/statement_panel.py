@@ -9,7 +9,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QItemSelection, QItemSelectionModel, QPoint, QSignalBlocker, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.frozen_table import FrozenColumnTableView
+from gui.table_image import render_table_image
 from gui.table_model import INDENT, StatementFilterProxy, StatementTableModel
 from model.analysis.compare import Rounding
 from model.export import write_bytes_atomic, write_text_atomic
@@ -33,6 +34,7 @@ from model.statements.statement import Statement
 from model.views.charts import ChartData, chart_of_lines
 from model.views.checks import StatementChecks
 from model.views.period_filters import PeriodFilter
+from model.views.xlsx import write_table_xlsx
 from model.views.formatting import DisplayScale
 from model.views.selections import selection_csv, selection_tsv
 from model.views.table import StatementTable, statement_table
@@ -515,11 +517,24 @@ class StatementPanel(QWidget):
     # ------------------------------------------------------------------ exports (take a path; dialogs only choose it)
 
     def export_csv(self, path: str | Path) -> None:
-        write_text_atomic(path, self.selection_csv())
+        """The selection (or the whole table) with units in the headers, UTF-8 with a BOM."""
+        write_text_atomic(path, self.selection_csv(), byte_order_mark=True)
+
+    def export_xlsx(self, path: str | Path) -> None:
+        lines, columns, cells = self.selected_cells()
+        write_table_xlsx(path, self.table, lines, columns, cells, self._export_title())
+
+    def table_image(self) -> QImage:
+        """Every row (in the view's order) and every column, with title, units and headers."""
+        lines = [self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in range(self.proxy.rowCount())]
+        return render_table_image(self.table, lines, self._export_title(), self.view.font())
 
     def export_png(self, path: str | Path) -> None:
-        """The table as it is on screen (a grab of the widget, at the widget's size)."""
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.view.grab().save(buffer, "PNG")
+        self.table_image().save(buffer, "PNG")
         write_bytes_atomic(path, bytes(buffer.data()))
+
+    def _export_title(self) -> str:
+        source = f"every period of {len(self.combined.files)} filings" if self.combined is not None else self.file_name
+        return f"{self.statement.title} — {source}" if source else self.statement.title
