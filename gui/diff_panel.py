@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.palette import DARK_INK, css, warning_colour
 from gui.statement_panel import CELL_MARGIN, HEADER_MARGIN
 from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyIndex, NumericSortProxy
 from model.analysis.analyst_views import common_size_changes
@@ -62,6 +63,7 @@ class DiffTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._flag = QBrush(FLAG_COLOUR)
+        self._ink = QBrush(DARK_INK)
         self.base_rgb = (255, 255, 255)  # the view's background: highlights blend into it, light or dark
 
     def set_rows(self, rows: list[DiffRow]) -> None:
@@ -91,6 +93,8 @@ class DiffTableModel(QAbstractTableModel):
                 return self._flag
             rgb = row.highlight_rgb(self.base_rgb)
             return None if rgb is None else QBrush(QColor(*rgb))
+        if role == Qt.ItemDataRole.ForegroundRole and column == CHECK and row.flagged:
+            return self._ink  # over the amber flag, in any palette
         if role == Qt.ItemDataRole.FontRole:
             if column == CHECK and row.flagged:
                 return self._bold
@@ -223,11 +227,6 @@ class DiffPanel(QWidget):
         bar = QHBoxLayout()
         bar.addLayout(basis_bar)
         bar.addSpacing(10)
-        bar.addWidget(QLabel("Only moves \u2265"))
-        bar.addWidget(self.threshold)
-        bar.addWidget(QLabel("and \u2265"))
-        bar.addWidget(self.min_change)
-        bar.addSpacing(10)
         bar.addWidget(self.movers_box)
         bar.addWidget(self.common_size_box)
         bar.addSpacing(10)
@@ -263,6 +262,7 @@ class DiffPanel(QWidget):
 
         self.legend = QLabel()
         self.legend.setObjectName("diffLegend")
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the dock
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setText(
             " &nbsp; ".join(f"<span style='color:rgb{rgb}'>\u25a0</span> {name}" for rgb, name, _ in LEGEND)
@@ -274,7 +274,14 @@ class DiffPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.legend)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Only moves \u2265"))
+        filters.addWidget(self.threshold)
+        filters.addWidget(QLabel("and \u2265"))
+        filters.addWidget(self.min_change)
+        filters.addSpacing(12)
+        filters.addWidget(self.legend, 1)
+        layout.addLayout(filters)
 
         self.basis_buttons.buttonClicked.connect(lambda _button: self.refresh())
         self.threshold.valueChanged.connect(lambda _value: self.refresh())
@@ -364,7 +371,7 @@ class DiffPanel(QWidget):
         if self.common_size:
             summary += " of shares (pp)" if everything else ""
         if flagged:
-            summary += f" \u00b7 <span style='color:#b00020'>\u26a0 {flagged} printed change(s) disagree</span>"
+            summary += f" \u00b7 <span style='color:{css(warning_colour(self.palette()))}'>\u26a0 {flagged} printed change(s) disagree</span>"
         self.summary.setText(summary)
         if rows:
             self.stack.setCurrentWidget(self.view)

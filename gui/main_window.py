@@ -15,7 +15,9 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -31,6 +33,7 @@ from gui.errors import ErrorRoute, log_directory, show_message
 from gui.export_dialogs import ExportDialogs
 from gui.navigator import Navigator
 from gui.settings import AppSettings
+from gui.source_view import SourcePanel
 from gui.statement_panel import StatementPanel
 from gui.tabs import ViewTabs, elide
 from gui.version import app_version
@@ -104,6 +107,10 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self.diff_panel = DiffPanel()
         self.diff_panel.set_scale(settings.scale())
         self.diff_dock = self._dock("diffDock", "Changes (YoY / QoQ)", self.diff_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.source_panel = SourcePanel()
+        self.source_panel.path_of = self.path_of_file
+        self.source_dock = self._dock("sourceDock", "Source", self.source_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.source_dock.hide()  # opened by a double-click or Ctrl+G
 
         self._build_status_bar()
         self._build_actions()
@@ -171,7 +178,8 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self.export_chart_svg_action = self._action("Export Chart as &SVG\u2026", self.export_chart_svg_dialog, tip="The current chart tab as an SVG drawing")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.find_action = self._action("&Find Line Items", self.statement_panel.focus_search, "Ctrl+F", "Filter the table by line item")
-        self.chart_action = self._action("&Chart Selection", self.chart_selection, "Ctrl+G", "Chart the selected lines in a new tab")
+        self.chart_action = self._action("&Chart Selection", self.chart_selection, "Ctrl+Shift+C", "Chart the selected lines in a new tab")
+        self.source_action = self._action("Show &Source", self.show_source, "Ctrl+G", "Where the selected cell was printed: its PDF page with the cell boxed, or its source lines")
         self.derived_action = self._action("Show &Derived Periods", self.statement_panel.set_show_derived, tip="Quarters and halves computed from cumulative periods")
         self.derived_action.setCheckable(True)
         self.derived_action.setChecked(self.statement_panel.show_derived)
@@ -214,6 +222,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.chart_action)
+        view_menu.addAction(self.source_action)
         view_menu.addAction(self.side_by_side_action)
         view_menu.addAction(self.growth_action)
         view_menu.addAction(self.derived_action)
@@ -223,6 +232,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.navigator_dock.toggleViewAction())
         view_menu.addAction(self.diff_dock.toggleViewAction())
+        view_menu.addAction(self.source_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -256,6 +266,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
     def _connect(self) -> None:
         self.loader.loaded.connect(self._on_loaded)
         self.loader.batch_finished.connect(self._on_batch_finished)
+        self.loader.password_needed.connect(self.ask_password)
         self.loader.crashed.connect(self._on_crashed)
         self.loader.progress_changed.connect(self._on_progress)
         self.loader.busy_changed.connect(self._on_busy_changed)
@@ -270,6 +281,8 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self.statement_panel.choice_changed.connect(self.session.set_choice)
         self.statement_panel.join_requested.connect(self.join_rows)
         self.statement_panel.split_requested.connect(self.split_row)
+        self.statement_panel.source_requested.connect(self.show_source_of)
+        self.statement_panel.current_cell_changed.connect(self._follow_source)
         self.diff_panel.chart_requested.connect(self.add_chart)
         self.diff_panel.common_size_changed.connect(self._on_common_size_changed)
         self.session.combined_changed.connect(self._on_combined)
@@ -295,9 +308,10 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
 
     # ------------------------------------------------------------------ loading
 
-    def load_paths(self, paths: list[str | Path], remember: bool = True) -> int | None:
+    def load_paths(self, paths: list[str | Path], remember: bool = True, password: str = "") -> int | None:
         """The one way in for files: drops, dialogs, recent files and the command line. A
-        workspace file among them opens as the workspace instead."""
+        workspace file among them opens as the workspace instead. ``password`` opens a
+        protected PDF; it goes to that load only."""
         paths = [str(p) for p in paths]
         workspaces = [p for p in paths if p.lower().endswith(SUFFIX)]
         if workspaces:
@@ -306,7 +320,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         if not paths:
             return None
         self.status_label.setText(f"Opening {len(paths)} file(s)\u2026" if len(paths) > 1 else f"Opening {Path(paths[0]).name}\u2026")
-        batch = self.loader.load(paths)
+        batch = self.loader.load(paths, password)
         if remember:
             self._remember_batches.add(batch)
         self._show_first_of.add(batch)
@@ -372,6 +386,20 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
                 details=f"<ul>{names}</ul>" + ("The other files were opened." if loaded else ""),
             )
         self.status_label.setText("; ".join(parts) or "Nothing opened")
+
+    @Slot(str, str)
+    def ask_password(self, path: str, reason: str) -> None:
+        """A PDF that opens only with its password: ask, and load it with what the user types.
+        The password goes to that one load and is never stored."""
+        name = Path(path).name
+        password, ok = QInputDialog.getText(
+            self, "Password Required", f"{name}: {reason}.\nEnter the password to open it:", QLineEdit.EchoMode.Password
+        )
+        if ok and password:
+            self.status_label.setText(f"Opening {name} with its password\u2026")
+            self.load_paths([path], password=password)
+        else:
+            self.status_label.setText(f"{name} was not opened: it needs its password")
 
     @Slot(str, object)
     def _on_crashed(self, path: str, error: BaseException) -> None:
@@ -482,7 +510,10 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         """Offer only what can be done now: nothing to export or chart before a filing is open."""
         showing = self.current is not None or self.current_key is not None
         on_chart = showing and self.current_chart() is not None
-        for action in (self.export_action, self.export_csv_action, self.export_xlsx_action, self.export_table_png_action, self.chart_action, self.find_action, self.statement_panel.copy_action):
+        for action in (
+            self.export_action, self.export_csv_action, self.export_xlsx_action, self.export_table_png_action,
+            self.chart_action, self.source_action, self.find_action, self.statement_panel.copy_action,
+        ):
             action.setEnabled(showing)
         for action in (self.side_by_side_action, self.growth_action, self.close_all_action, self.save_workspace_action, self.save_workspace_as_action):
             action.setEnabled(bool(self.filings))
@@ -549,6 +580,30 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self.common_size_action.setChecked(on)
         self.session.set_view(self._view_state())
 
+    # ------------------------------------------------------------------ the source of a number
+
+    def path_of_file(self, file_name: str) -> str | None:
+        """The path of an open filing by its file name (what a cell's source names)."""
+        return next((path for path in self.filings if Path(path).name == file_name), None)
+
+    @Slot()
+    def show_source(self) -> None:
+        cell = self.statement_panel.current_cell()
+        if cell is None:
+            self.status_label.setText("Select a cell to see where it was printed.")
+        self.show_source_of(cell)
+
+    @Slot(object)
+    def show_source_of(self, cell) -> None:
+        self.source_dock.show()
+        self.source_dock.raise_()
+        self.source_panel.show_cell(cell)
+
+    @Slot(object)
+    def _follow_source(self, cell) -> None:
+        if self.source_dock.isVisible():
+            self.source_panel.show_cell(cell)
+
     # ------------------------------------------------------------------ charts
 
     @Slot()
@@ -587,7 +642,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
             QMessageBox.Icon.Information,
             details=(
                 f"Opens {html.escape(' '.join(SUPPORTED_SUFFIXES))} filings: drop them on the window or use File \u2192 Open.<br>"
-                "Ctrl+O open \u00b7 Ctrl+E export \u00b7 Ctrl+C copy \u00b7 Ctrl+F find \u00b7 Ctrl+G chart \u00b7 Ctrl+W close \u00b7 F1 this box<br>"
+                "Ctrl+O open \u00b7 Ctrl+E export \u00b7 Ctrl+C copy \u00b7 Ctrl+F find \u00b7 Ctrl+G source \u00b7 Ctrl+Shift+C chart \u00b7 Ctrl+W close \u00b7 F1 this box<br>"
                 f"Error log: <code>{log}</code>"
             ),
         )

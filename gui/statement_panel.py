@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from gui.frozen_table import FrozenColumnTableView
+from gui.palette import css, muted_colour
 from gui.table_image import render_table_image
 from gui.table_model import INDENT, StatementFilterProxy, StatementTableModel
 from model.analysis.compare import Rounding
 from model.export import write_bytes_atomic, write_text_atomic
 from model.interpretation.periods import FiscalCalendar
-from model.statements.statement import Statement
+from model.statements.statement import Cell, Statement
 from model.views.charts import ChartData, chart_of_lines
 from model.views.checks import StatementChecks
 from model.views.period_filters import PeriodFilter
@@ -64,6 +65,8 @@ class StatementPanel(QWidget):
     show_derived_changed = Signal(bool)
     common_size_changed = Signal(bool)
     period_filter_changed = Signal(object)  # PeriodFilter
+    current_cell_changed = Signal(object)  # the statement Cell under the table's cursor, or None
+    source_requested = Signal(object)  # a Cell double-clicked (or Ctrl+G): show where it was printed
     choice_changed = Signal(object)  # Choice
     join_requested = Signal(int, int)  # two statement lines of the combined statement shown
     split_requested = Signal(int)  # a statement line of the combined statement shown
@@ -121,7 +124,7 @@ class StatementPanel(QWidget):
         self.common_size_box.setToolTip("Every amount as a % of revenue (income, cash flows) or of total assets (balance sheets)")
 
         self.chart_button = QPushButton("Chart selection")
-        self.chart_button.setToolTip("Chart the selected lines in a new tab (Ctrl+G)")
+        self.chart_button.setToolTip("Chart the selected lines in a new tab (Ctrl+Shift+C)")
         self.growth_action = QAction("Growth (CAGR)\u2026", self)
         self.growth_action.setToolTip("Compound annual growth of the selected lines between two periods you choose")
         self.growth_action.triggered.connect(self.open_growth_dialog)
@@ -133,8 +136,6 @@ class StatementPanel(QWidget):
         bar.addWidget(self.scale_box)
         bar.addWidget(self.unit_label)
         bar.addSpacing(8)
-        bar.addWidget(QLabel("Periods:"))
-        bar.addWidget(self.period_box)
         bar.addWidget(self.derived_box)
         bar.addWidget(self.common_size_box)
         bar.addStretch(1)
@@ -154,6 +155,8 @@ class StatementPanel(QWidget):
         self.split_button.setObjectName("splitRow")
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
+        title_row.addWidget(QLabel("Periods:"))
+        title_row.addWidget(self.period_box)
         self.workspace_tools = [self.restated_label, self.choice_label, self.choice_box, self.join_button, self.split_button]
         for widget in self.workspace_tools:
             title_row.addWidget(widget)
@@ -195,6 +198,8 @@ class StatementPanel(QWidget):
 
         self.view.selectionModel().selectionChanged.connect(self._select_whole_lines)
         self.view.selectionModel().selectionChanged.connect(self._update_row_tools)
+        self.view.selectionModel().currentChanged.connect(lambda current, _previous: self.current_cell_changed.emit(self.cell_at(current)))
+        self.view.doubleClicked.connect(lambda index: self.source_requested.emit(self.cell_at(index)))
         self.search.textChanged.connect(self.proxy.set_search)
         self.scale_box.currentIndexChanged.connect(self._on_scale_chosen)
         self.derived_box.toggled.connect(self._on_derived_toggled)
@@ -292,11 +297,13 @@ class StatementPanel(QWidget):
             self.title.clear()
             self.unit_label.clear()
             return
+        self.model.set_palette(self.view.palette())
         table = statement_table(
             self.statement, self.scale, self.show_derived, self.checks, self.combined, self.common_size, self.period_filter, self.calendar
         )
         self.model.set_table(table)
-        self.title.setText(f"<b>{html.escape(self.statement.title)}</b> <span style='color:#666'>\u00b7 {self.statement.kind.value}</span>")
+        muted = css(muted_colour(self.palette()))
+        self.title.setText(f"<b>{html.escape(self.statement.title)}</b> <span style='color:{muted}'>\u00b7 {self.statement.kind.value}</span>")
         where = f"every period of {len(self.combined.files)} filings: " + ", ".join(self.combined.files) if self.combined is not None else self.file_name
         self.title.setToolTip(f"{self.statement.title}\n{self.statement.kind.value} in {where}")
         caption = table.caption
@@ -307,7 +314,7 @@ class StatementPanel(QWidget):
         self.unit_label.setText(caption)
         if self.combined is not None:
             count = self.combined.restated_count
-            self.restated_label.setText(f"<span style='background:#ddd0f6'>&nbsp;{count} restated&nbsp;</span>" if count else "no restatements")
+            self.restated_label.setText(f"<span style='background:#ddd0f6; color:#14181e'>&nbsp;{count} restated&nbsp;</span>" if count else "no restatements")
             self.restated_label.setToolTip("Values a later filing reported differently; their tooltips list every value and where it was printed")
         self._size_columns()
         self._update_row_tools()
@@ -383,6 +390,21 @@ class StatementPanel(QWidget):
         labels = [index for index in selected.indexes() if index.column() == 0]
         for index in labels:
             self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+    def cell_at(self, index) -> Cell | None:
+        """The statement cell a view index shows (None for a line item or an empty cell)."""
+        if self.table is None or not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        column = self.model.statement_column(source.column())
+        return None if column is None else self.table.statement.cells.get((source.row(), column))
+
+    def current_cell(self) -> Cell | None:
+        """The cell under the cursor, else the first selected one with a value."""
+        cell = self.cell_at(self.view.currentIndex())
+        if cell is not None:
+            return cell
+        return next((c for index in self.view.selectionModel().selectedIndexes() if (c := self.cell_at(index)) is not None), None)
 
     def _selection_positions(self) -> list[tuple[int, int]]:
         positions = []

@@ -94,10 +94,10 @@ def test_a_reader_bug_while_loading_reaches_the_error_route_and_the_others_load(
 
     real = model.views.checks.load_checked_filing
 
-    def flaky(path, progress=None, cancelled=None):
+    def flaky(path, progress=None, cancelled=None, password=""):
         if path.endswith("bad.txt"):
             raise KeyError("reader bug")
-        return real(path, progress, cancelled)
+        return real(path, progress, cancelled, password)
 
     monkeypatch.setattr(model.views.checks, "load_checked_filing", flaky)
     bad = tmp_path / "bad.txt"

@@ -32,7 +32,7 @@ def charted(main_window, load_filings):
 
 def test_charting_two_rows_makes_a_tab_with_one_series_per_row_and_one_point_per_period(charted):
     window, chart = charted
-    assert window.chart_action.shortcut() == QKeySequence("Ctrl+G")
+    assert window.chart_action.shortcut() == QKeySequence("Ctrl+Shift+C")
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Total revenues, OPERATING INCOME"
     bars = chart.series_items()
     assert len(bars) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -95,10 +96,12 @@ class CheckedFiling:
         return sum(checks.count for checks in self.checks)
 
 
-def load_checked_filing(path: str, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> CheckedFiling:
+def load_checked_filing(
+    path: str, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None, password: str = ""
+) -> CheckedFiling:
     """The one loader path (``load_filing``), then the checks and the changes, so that all of
     it runs off the GUI thread."""
-    filing = load_filing(path, progress, cancelled)
+    filing = load_filing(path, progress, cancelled, password=password)
     return CheckedFiling(
         filing,
         [check_statement(statement, filing.rounding) for statement in filing.statements],
@@ -107,12 +110,33 @@ def load_checked_filing(path: str, progress: ProgressCallback | None = None, can
     )
 
 
+_STATEMENT_TITLE_RE = re.compile(
+    r"statements?\s+of\s+(?:consolidated\s+)?(?:operations|income|earnings|comprehensive|financial\s+position|cash\s+flows?)|balance\s+sheets?|"
+    r"income\s+statements?|profit\s+(?:and|&)\s+loss|cash\s+flows?\s+statements?",
+    re.IGNORECASE,
+)
+FULL_STATEMENT_LINES = 8
+
+
+def _as_main(statement: Statement) -> tuple[bool, bool, int]:
+    """How much a statement looks like the filing's own primary statement rather than a table
+    of the same kind in its MD&A: titled as one, consolidated, long."""
+    return (bool(_STATEMENT_TITLE_RE.search(statement.title)), statement.key[1] == "consolidated", len(statement.lines))
+
+
 def main_statement_index(filing: Filing) -> int:
-    """The statement a filing opens on: its income statement, else another full statement,
+    """The statement a filing opens on: its primary income statement (a 10-K opens on its
+    statement of operations, not on an MD&A table of costs), else another full statement,
     else the first table found."""
     preference = (StatementKind.INCOME, StatementKind.BALANCE_SHEET, StatementKind.CASH_FLOW, StatementKind.COMPREHENSIVE_INCOME, StatementKind.SUMMARY)
+    fallback = None
     for wanted in preference:
-        for index, statement in enumerate(filing.statements):
-            if statement.kind is wanted:
-                return index
-    return 0
+        candidates = [index for index, statement in enumerate(filing.statements) if statement.kind is wanted]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda index: (_as_main(filing.statements[index]), -index))
+        titled, _, lines = _as_main(filing.statements[best])
+        if titled or lines >= FULL_STATEMENT_LINES:
+            return best
+        fallback = best if fallback is None else fallback
+    return 0 if fallback is None else fallback

@@ -101,7 +101,7 @@ def format_amount(value: Decimal | None, decimals: int = 0, unit: str = "") -> s
         return EM_DASH
     rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     magnitude = f"{abs(rounded):,.{decimals}f}"
-    text = f"({magnitude})" if rounded < 0 else magnitude
+    text = f"({magnitude})" if value < 0 else magnitude  # -0.04 shows as (0.0), not 0.0 in red
     return f"{text}%" if unit == "%" else text
 
 
