@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from gui.errors import show_message
 from gui.side_by_side import SideBySideDialog, SideBySidePanel, StatementChoice
 from gui.tabs import elide
-from model.analysis.analyst_views import side_by_side
+from model.analysis.analyst_views import column_file, side_by_side
+from model.filing import company_key
 from model.statements.statement import Statement
 from model.views.period_filters import PeriodFilter
 from model.views.formatting import DisplayScale
@@ -139,8 +140,15 @@ class WorkspaceViews:
         if chosen is not None:
             self.add_side_by_side(*chosen)
 
+    def company_of(self, statement: Statement, column: int) -> str:
+        """The issuer of the filing a column comes from, as a key two spellings share."""
+        path = self.path_of_file(column_file(statement, column))
+        return company_key(self.filings[path].filing.company) if path is not None else ""
+
     def add_side_by_side(self, left: Statement, left_column: int, right: Statement, right_column: int) -> SideBySidePanel:
-        statement = side_by_side(left, left_column, right, right_column, self.session.mapping)
+        """Two filings of one company line up as printed; two companies by what each line is."""
+        by_meaning = self.company_of(left, left_column) != self.company_of(right, right_column)
+        statement = side_by_side(left, left_column, right, right_column, self.session.mapping, by_meaning)
         panel = SideBySidePanel(statement, scale=self.statement_panel.scale)
         panel.chart_requested.connect(self.add_chart)
         labels = [column.label for column in statement.columns[:2]]

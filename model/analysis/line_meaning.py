@@ -86,7 +86,7 @@ _STANDARD_PATTERNS: tuple[tuple[StandardLine, re.Pattern[str]], ...] = tuple(
         (StandardLine.REVENUE, r"^(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales|operating\s+revenues?|ordinary\s+income|turnover)(?:,?\s*net)?(?:\s*\(note\s*\d+\))?:?$"),
         (StandardLine.GROSS_PROFIT, r"^(?:total\s+)?gross\s+(?:profit|margin)(?:\s*\(loss\))?$"),
         (StandardLine.OPERATING_INCOME, r"^(?:total\s+)?(?:operating\s+(?:income|profit)|income\s+from\s+operations|(?:income|profit)\s*\(loss\)\s+from\s+operations|operating\s+(?:income|profit)\s*\(loss\))$"),
-        (StandardLine.PRETAX_INCOME, r"^(?:net\s+)?(?:income|profit|earnings)\s*(?:\(loss\)\s*)?before\s+(?:provision\s+for\s+)?(?:income\s+)?tax(?:es)?\b.*$"),
+        (StandardLine.PRETAX_INCOME, r"^(?:net\s+)?(?:income|profit|earnings)\s*(?:\((?:loss|losses)\)\s*)?before\b.*\btax(?:es)?\b.*$"),
         (StandardLine.NET_INCOME, r"^(?:consolidated\s+)?net\s+(?:income|profit|earnings)(?:\s*\(loss\))?(?:\s+attributable\s+to\s+(?!non)[\w\s.,&'-]+)?$|^profit\s+attributable\s+to\s+owners\s+of\s+(?:the\s+)?parent$"),
         (StandardLine.EPS_DILUTED, r"\bdiluted\b"),
         (StandardLine.EPS_BASIC, r"\bbasic\b"),

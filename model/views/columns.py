@@ -10,7 +10,7 @@ from model.views.period_labels import date_text, period_label
 
 DERIVED_MARK = " (derived)"
 TTM_PREFIX = "TTM"
-PRINTED_LINES = 2  # of the printed header under a period label
+PRINTED_LINES = 3  # of the printed header under a period label
 
 
 def is_period(column: Column) -> bool:
