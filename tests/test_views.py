@@ -90,7 +90,7 @@ def statement() -> Statement:
     [
         ("1234567", 0, "JPY", "1,234,567"),
         ("-1234.5", 1, "JPY", "(1,234.5)"),
-        ("-0.04", 1, "JPY", "0.0"),
+        ("-0.04", 1, "JPY", "(0.0)"),  # a small negative stays negative, never a red 0.0
         (None, 0, "JPY", EM_DASH),
         ("-0.4", 1, "%", "(0.4)%"),
         ("0.05", 1, "", "0.1"),
@@ -187,7 +187,7 @@ def test_csv_of_a_selection_holds_exactly_the_selected_cells_in_the_display_scal
     table = statement_table(statement, DisplayScale.BILLIONS)
     text = selection_csv(table, [0, 1], [2, 3], {(0, 2), (1, 3)})
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows == [["Line item", "2Q17", "1H17"], ["Revenues", "42.024", ""], ["Costs", "", "-69.962"]]
+    assert rows == [["Line item", "2Q17 (JPY billions)", "1H17 (JPY billions)"], ["Revenues", "42.024", ""], ["Costs", "", "-69.962"]]
 
 
 def test_a_whole_table_exports_when_nothing_is_selected(statement):
@@ -198,7 +198,7 @@ def test_a_whole_table_exports_when_nothing_is_selected(statement):
 
 def test_clipboard_text_is_tab_separated_and_a_single_cell_is_just_its_number(statement):
     table = statement_table(statement)
-    assert selection_tsv(table, [0, 1], [0, 1]) == "Line item\t2Q16\t1H16\nRevenues\t37944\t74123\nCosts\t-31000\t-62275\n"
+    assert selection_tsv(table, [0, 1], [0, 1]) == "Line item\t2Q16 (JPY millions)\t1H16 (JPY millions)\nRevenues\t37944\t74123\nCosts\t-31000\t-62275\n"
     assert selection_tsv(table, [1], [0], {(1, 0)}) == "-31000"
 
 

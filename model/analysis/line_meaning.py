@@ -33,7 +33,7 @@ _COST_RE = re.compile(
     re.I,
 )
 _REVENUE_OR_PROFIT_RE = re.compile(
-    r"\b(?:revenues?|sales|turnover|income|profits?|earnings|gains?|margins?|ebitda|ebit|premiums?)\b", re.I
+    r"\b(?:revenues?|sales|turnover|income|profits?|earnings|gains?|margins?|ebitda|ebit|eps|premiums?)\b", re.I
 )
 _EFFECT_KINDS = frozenset(
     {StatementKind.INCOME, StatementKind.COMPREHENSIVE_INCOME, StatementKind.SEGMENT, StatementKind.SUMMARY, StatementKind.NON_GAAP, StatementKind.KPI}

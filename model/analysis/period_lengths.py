@@ -26,13 +26,14 @@ class Length:
 
 
 def period_length(period: Period, weekly: bool = False) -> Length | None:
-    """``13W``, ``36W``, ``3M``, ``12M``; None for an instant. ``weekly``: the company keeps a
-    52/53-week calendar, so whole weeks are weeks even when they happen to end on a month end
-    (a 53-week year ending December 31)."""
+    """``13W``, ``36W``, ``3M``, ``12M``; None for an instant. Whole weeks are weeks unless
+    the span is whole calendar months (April 1 to June 30 is 91 days, and three months);
+    ``weekly``: the company keeps a 52/53-week calendar, so whole weeks are weeks always."""
     if period.is_instant:
         return None
     weeks, extra = divmod(period.days, 7)
-    if extra == 0 and (weekly or not is_month_end(period.end)):
+    calendar_months = period.start is not None and period.start.day == 1 and is_month_end(period.end)
+    if extra == 0 and (weekly or not calendar_months):
         return Length(weeks, "W")
     return Length(period.months, "M")
 
@@ -56,4 +57,5 @@ def length_mismatch(later: Period, earlier: Period, weekly: bool = False) -> str
 
 
 def _is_weekly_span(period: Period) -> bool:
-    return not period.is_instant and period.days % 7 == 0 and not is_month_end(period.end)
+    length = period_length(period)
+    return length is not None and length.unit == "W"
