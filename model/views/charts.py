@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from model.views.columns import is_period, short_label
+from model.views.columns import is_period
 from model.views.diff import DiffRow
 from model.views.formatting import EM_DASH, format_change_pct, format_scaled, scaled, unit_caption
 from model.views.table import StatementTable
@@ -50,7 +50,7 @@ def chart_of_lines(table: StatementTable, lines: Sequence[int]) -> ChartData:
     caption = captions.pop() if len(captions) == 1 else ("mixed units" if captions else table.caption)
     return ChartData(
         title=", ".join(table.labels[line] for line in lines),
-        categories=tuple(short_label(table.columns[j]) for j in columns),
+        categories=tuple(table.period_label(j) for j in columns),
         category_tooltips=tuple(table.columns[j].tooltip() for j in columns),
         series=tuple(series),
         y_caption=caption,
