@@ -31,7 +31,7 @@ from model.views.source import Location, PdfLocation, SourceUnavailable, Rendere
 HIGHLIGHT = QColor(255, 196, 0)
 MARKED_LINE = QColor(255, 214, 102, 110)
 ZOOMS = (0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
-DEFAULT_ZOOM = 2  # index into ZOOMS: 1.25 pixels per point
+DEFAULT_ZOOM = 3  # index into ZOOMS: 1.5 pixels per point, print-sized on most screens
 
 
 class PageView(QGraphicsView):
