@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -24,7 +25,7 @@ from model.interpretation.periods import ColumnKind, FiscalCalendar, Period, Wee
 from model.page_counts import page_count
 from model.raw import SourceRef
 from model.statements.statement import Cell, Column, Line, Statement, StatementKind
-from model.views.checks import main_statement_index, printed_change_text
+from model.views.checks import check_statement, main_statement_index, printed_change_text
 from model.views.columns import short_label
 from model.views.diff import DiffOrder, MoveGroup, diff_rows, moves_of_at_least
 from model.views.export_formats import CHART_FORMATS, TABLE_FORMATS, ExportFormat, export_target
@@ -194,9 +195,20 @@ def test_balance_sheets_get_period_over_period_moves_and_failed_totals_are_left_
     pop = diff_rows(sheet, Basis.POP, checked.filing.rounding, checks=checks)
     assert pop and all(r.change.period.is_instant for r in pop)
     assert {(r.period_label, r.prior_label) for r in pop} == {("Sep 30 2017", "Mar 31 2017")}
-    failing = next(iter(checks.failing), None) if checks.failing else None
-    if failing is not None:
-        assert not any((r.change.line, r.change.statement.columns[r.change.column]) == failing for r in pop)
+
+
+def test_moves_of_a_total_that_does_not_foot_or_an_unresolved_cell_are_left_out():
+    q1, q2 = Period(start=date(2022, 1, 1), end=date(2022, 3, 31)), Period(start=date(2023, 1, 1), end=date(2023, 3, 31))
+    columns = [Column("Q1 2022", ColumnKind.DURATION, q1), Column("Q1 2023", ColumnKind.DURATION, q2)]
+    statement = statement_of(columns, {"Product": ["60", "70"], "Service": ["40", "45"], "Total revenue": ["100", "999"], "Other": ["5", "6"]})
+    statement.lines[2] = Line("Total revenue", is_total=True)
+    statement.cells[(3, 1)] = replace(statement.cells[(3, 1)], unresolved="no scale for this row")
+    checks = check_statement(statement)
+    assert (2, columns[1]) in checks.failing, "115 printed as 999: the total does not foot"
+    every = diff_rows(statement, Basis.YOY, checks=checks, include_left_out=True)
+    left_out = {r.label: r.left_out for r in every if r.left_out}
+    assert set(left_out) == {"Total revenue", "Other"} and "does not foot" in left_out["Total revenue"]
+    assert {r.label for r in diff_rows(statement, Basis.YOY, checks=checks)} == {"Product", "Service"}
 
 
 # ----------------------------------------------------------------------------- side by side

@@ -50,7 +50,7 @@ def test_the_axes_carry_period_labels_and_the_unit_and_the_legend_names_each_row
     _, chart = charted
     plot = chart.plot_item
     ticks = plot.getAxis("bottom")._tickLevels
-    assert [label for _, label in ticks[0]] == ["3M Sep 30 2016", "6M YTD Sep 30 2016", "3M Sep 30 2017", "6M YTD Sep 30 2017"]
+    assert [label.replace("\n", " ") for _, label in ticks[0]] == ["3M Sep 30 2016", "6M YTD Sep 30 2016", "3M Sep 30 2017", "6M YTD Sep 30 2017"]
     assert "JPY thousands" in plot.getAxis("left").labelText
     assert [label.text for _, label in chart.legend.items] == ["Total revenues", "OPERATING INCOME"]
     assert plot.getAxis("left").tickStrings([80_000_000.0], 1, 10_000_000) == ["80,000,000"]
