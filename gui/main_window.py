@@ -15,9 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -33,6 +31,7 @@ from gui.errors import ErrorRoute, log_directory, show_message
 from gui.export_dialogs import ExportDialogs
 from gui.navigator import Navigator
 from gui.settings import AppSettings
+from gui.source_actions import SourceActions
 from gui.source_view import SourcePanel
 from gui.statement_panel import StatementPanel
 from gui.tabs import ViewTabs, elide
@@ -48,7 +47,7 @@ from model.views.checks import CheckedFiling, main_statement_index
 from model.views.formatting import DisplayScale
 
 
-class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
+class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, QMainWindow):
     def __init__(
         self,
         settings: AppSettings,
@@ -387,20 +386,6 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
             )
         self.status_label.setText("; ".join(parts) or "Nothing opened")
 
-    @Slot(str, str)
-    def ask_password(self, path: str, reason: str) -> None:
-        """A PDF that opens only with its password: ask, and load it with what the user types.
-        The password goes to that one load and is never stored."""
-        name = Path(path).name
-        password, ok = QInputDialog.getText(
-            self, "Password Required", f"{name}: {reason}.\nEnter the password to open it:", QLineEdit.EchoMode.Password
-        )
-        if ok and password:
-            self.status_label.setText(f"Opening {name} with its password\u2026")
-            self.load_paths([path], password=password)
-        else:
-            self.status_label.setText(f"{name} was not opened: it needs its password")
-
     @Slot(str, object)
     def _on_crashed(self, path: str, error: BaseException) -> None:
         if self.error_route is None:
@@ -579,30 +564,6 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self.diff_panel.set_common_size(on)
         self.common_size_action.setChecked(on)
         self.session.set_view(self._view_state())
-
-    # ------------------------------------------------------------------ the source of a number
-
-    def path_of_file(self, file_name: str) -> str | None:
-        """The path of an open filing by its file name (what a cell's source names)."""
-        return next((path for path in self.filings if Path(path).name == file_name), None)
-
-    @Slot()
-    def show_source(self) -> None:
-        cell = self.statement_panel.current_cell()
-        if cell is None:
-            self.status_label.setText("Select a cell to see where it was printed.")
-        self.show_source_of(cell)
-
-    @Slot(object)
-    def show_source_of(self, cell) -> None:
-        self.source_dock.show()
-        self.source_dock.raise_()
-        self.source_panel.show_cell(cell)
-
-    @Slot(object)
-    def _follow_source(self, cell) -> None:
-        if self.source_dock.isVisible():
-            self.source_panel.show_cell(cell)
 
     # ------------------------------------------------------------------ charts
 

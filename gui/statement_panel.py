@@ -6,10 +6,9 @@ rows."""
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QItemSelection, QItemSelectionModel, QPoint, QSignalBlocker, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QImage, QKeySequence
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,16 +25,14 @@ from PySide6.QtWidgets import (
 
 from gui.frozen_table import FrozenColumnTableView
 from gui.palette import css, muted_colour
-from gui.table_image import render_table_image
+from gui.table_exports import TableExports
 from gui.table_model import INDENT, StatementFilterProxy, StatementTableModel
 from model.analysis.compare import Rounding
-from model.export import write_bytes_atomic, write_text_atomic
 from model.interpretation.periods import FiscalCalendar
 from model.statements.statement import Cell, Statement
 from model.views.charts import ChartData, chart_of_lines
 from model.views.checks import StatementChecks
 from model.views.period_filters import PeriodFilter
-from model.views.xlsx import write_table_xlsx
 from model.views.formatting import DisplayScale
 from model.views.selections import selection_csv, selection_tsv
 from model.views.table import StatementTable, statement_table
@@ -59,7 +56,7 @@ MIN_LABEL_WIDTH = 200
 LABEL_SHARE = 0.38  # of the table's width the line items may take when the periods do not fit
 
 
-class StatementPanel(QWidget):
+class StatementPanel(TableExports, QWidget):
     chart_requested = Signal(object)  # ChartData
     scale_changed = Signal(object)  # DisplayScale
     show_derived_changed = Signal(bool)
@@ -535,28 +532,3 @@ class StatementPanel(QWidget):
         dialog = GrowthDialog(amounts, chosen or [line for line in range(len(amounts.lines)) if not amounts.lines[line].is_heading], self)
         dialog.open()
         return dialog
-
-    # ------------------------------------------------------------------ exports (take a path; dialogs only choose it)
-
-    def export_csv(self, path: str | Path) -> None:
-        """The selection (or the whole table) with units in the headers, UTF-8 with a BOM."""
-        write_text_atomic(path, self.selection_csv(), byte_order_mark=True)
-
-    def export_xlsx(self, path: str | Path) -> None:
-        lines, columns, cells = self.selected_cells()
-        write_table_xlsx(path, self.table, lines, columns, cells, self._export_title())
-
-    def table_image(self) -> QImage:
-        """Every row (in the view's order) and every column, with title, units and headers."""
-        lines = [self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in range(self.proxy.rowCount())]
-        return render_table_image(self.table, lines, self._export_title(), self.view.font())
-
-    def export_png(self, path: str | Path) -> None:
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.table_image().save(buffer, "PNG")
-        write_bytes_atomic(path, bytes(buffer.data()))
-
-    def _export_title(self) -> str:
-        source = f"every period of {len(self.combined.files)} filings" if self.combined is not None else self.file_name
-        return f"{self.statement.title} — {source}" if source else self.statement.title
