@@ -18,8 +18,12 @@ import lxml.html
 from lxml import etree
 
 from model.errors import FilingError
+from model.interpretation.japanese_dates import has_kana_or_kanji
+from model.interpretation.units import is_unit_caption
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
+from model.readers.encoding import declared_charset, decode_bytes
+from model.readers.japanese_text import is_japanese_heading
 
 # elements that start a new line of text; anything else is inline and joins its neighbours
 _BLOCK_TAGS = frozenset(
@@ -137,19 +141,19 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
 def parse_html(path: Path) -> tuple[etree._Element, list[str]]:
     """The parsed document, and warnings about any part the parser had to give up on."""
     data = path.read_bytes()
-    try:
-        data.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        encoding = "cp1252"  # EDGAR documents that are not UTF-8 are Windows text
     # the encoding comes from the bytes: a missing or wrong charset declaration would make
-    # libxml2 read UTF-8 text as Latin-1; huge_tree lets unclosed tags nest 2048 deep, not 256
-    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True, huge_tree=True)
+    # libxml2 read UTF-8 text as Latin-1 (EDGAR documents that are not UTF-8 are Windows text,
+    # older Japanese ones Shift-JIS or EUC-JP); huge_tree lets unclosed tags nest 2048 deep, not 256
+    decoded = decode_bytes(data, declared_charset(data))
+    if decoded is None:
+        raise FilingError(path, "not a readable HTML document (its bytes are in no encoding Tickmark knows)")
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        root = lxml.html.document_fromstring(decoded.text.encode("utf-8") if decoded.encoding != "UTF-8" else data, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise FilingError(path, f"not a readable HTML document ({error})") from None
-    warnings = [
+    warnings = [decoded.warning] if decoded.warning else []
+    warnings += [
         f"HTML line {entry.line}: the rest of the document could not be read ({entry.message.strip()})"
         for entry in parser.error_log
         if entry.level_name == "FATAL"
@@ -157,8 +161,13 @@ def parse_html(path: Path) -> tuple[etree._Element, list[str]]:
     return root, warnings
 
 
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def collapse_spaces(text: str) -> str:
-    return " ".join(text.split())
+    """One space between words; zero-width spaces (which some filing tools put in every empty
+    cell) are no text at all."""
+    return " ".join(text.translate(_ZERO_WIDTH).split())
 
 
 def _style(element: etree._Element) -> str:
@@ -419,7 +428,33 @@ def table_grid(table: HtmlTable) -> tuple[list[list[str]], list[int | None]]:
         if any(cells):
             texts.append(cells)
             lines.append(line)
-    return texts, lines
+    return fold_indent_columns(texts), lines
+
+
+def fold_indent_columns(texts: list[list[str]]) -> list[list[str]]:
+    """Labels indented by empty cells ("資産の部" in the first column, "流動資産" in the second,
+    its items in the second or third) are one label column: a column right of the labels that
+    holds no figure and never has text beside a label to its left is folded into the labels."""
+    width = max((len(row) for row in texts), default=0)
+    label_columns = 1
+    while label_columns < width - 1 and _indents_labels(texts, label_columns):
+        label_columns += 1
+    if label_columns == 1:
+        return texts
+    return [[" ".join(t for t in row[:label_columns] if t), *row[label_columns:]] for row in texts]
+
+
+def _indents_labels(texts: list[list[str]], column: int) -> bool:
+    """Whether ``column`` holds row labels only: no figures, nothing to its left where it has
+    text, and labels of rows that carry figures (so not a header printed over no values)."""
+    written = [row for row in texts if column < len(row) and row[column]]
+    if not written or any(is_numeric_cell(row[column]) or any(row[:column]) for row in written):
+        return False
+    return sum(1 for row in written if _has_figures(row[column + 1 :])) >= 2
+
+
+def _has_figures(cells: list[str]) -> bool:
+    return any(is_numeric_cell(text) and not _NIL_CELL_RE.match(text) and not re.fullmatch(r"(?:19|20)\d{2}", text) for text in cells)
 
 
 def has_values(texts: list[list[str]]) -> bool:
@@ -436,7 +471,9 @@ def has_values(texts: list[list[str]]) -> bool:
 def is_heading(block: TextBlock) -> bool:
     """Bold, ALL CAPS or short Title Case text: "CONSOLIDATED BALANCE SHEETS", "Interest Rate Risk"."""
     text = block.text
-    if len(text) > 200 or _CAPTION_RE.match(text) or is_page_furniture(text):
+    if has_kana_or_kanji(text):
+        return is_japanese_heading(text)
+    if len(text) > 200 or _CAPTION_RE.match(text) or is_page_furniture(text) or is_unit_caption(text):
         return False
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 3:
@@ -480,10 +517,11 @@ def tables_from_stream(stream: list[TextBlock | HtmlTable], file_name: str) -> l
         texts, lines = table_grid(item)
         if texts and has_values(texts):
             title, context = title_and_context(blocks_since_table)
+            carried = title is None and bool(tables)
             if title is None:
                 # no heading since the table before: the section (or a table cut by a page break) goes on
                 title = tables[-1].title if tables else ""
-            tables.append(_raw_table(texts, lines, title, context, table_number, len(tables), file_name, item.line))
+            tables.append(_raw_table(texts, lines, title, context, table_number, len(tables), file_name, item.line, carried))
         blocks_since_table = []
     return tables
 
@@ -497,6 +535,7 @@ def _raw_table(
     index: int,
     file_name: str,
     line: int | None,
+    title_carried: bool = False,
 ) -> RawTable:
     rows = [
         [
@@ -511,4 +550,5 @@ def _raw_table(
         source=SourceRef(file_name, line=line, table=table_number),
         context=context,
         index=index,
+        title_carried=title_carried,
     )

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from model.interpretation.layout import BodyRow, clean_label
 from model.interpretation.units import UnitInfo, row_unit
+from model.statements.japanese_terms import is_japanese_part_heading, is_japanese_total, japanese_total_of
 from model.statements.statement import Line
 
 _TOTAL_RE = re.compile(r"^(?:total\b|sub-?total\b|consolidated total\b|.*\b(?:sub-?)?total$)", re.I)
@@ -46,17 +47,20 @@ def normalize_label(label: str) -> str:
 
 
 def is_total_label(label: str) -> bool:
-    return bool(_TOTAL_RE.match(label.strip())) or bool(_NET_CASH_RE.match(label.strip()))
+    return bool(_TOTAL_RE.match(label.strip())) or bool(_NET_CASH_RE.match(label.strip())) or is_japanese_total(label)
 
 
 def _closes(total_label: str, section: str) -> bool:
+    if japanese_total_of(total_label) != total_label.strip():
+        summed = japanese_total_of(total_label)
+        return bool(summed) and summed in (section.strip(), re.sub(r"[【（(]?(.*?)の部[】）)]?$", r"\1", section.strip()))
     total = normalize_label(total_label)
     name = normalize_label(section)
     remainder = re.sub(r"^(?:consolidated )?total\s*", "", total).strip()
     return bool(remainder) and (remainder == name or name.endswith(remainder) and len(remainder) > 6 or remainder.endswith(name))
 
 
-def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1) -> tuple[list[Line], list[int | None]]:
+def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares: UnitInfo | None = None) -> tuple[list[Line], list[int | None]]:
     """Lines with their sections and levels; returns the line index of each body row."""
     stack: list[_OpenSection] = []
     lines: list[Line] = []
@@ -72,10 +76,11 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1
                 lines.append(Line(label=label, section=tuple(s.label for s in stack), level=len(stack), is_heading=True))
                 row_map.append(len(lines) - 1)
                 continue
-            group = caps and not label.endswith(":")
+            group = (caps and not label.endswith(":")) or is_japanese_part_heading(label)
             if group:
                 stack.clear()
-            else:
+            elif not (lines and lines[-1].is_heading and stack and lines[-1].label == stack[-1].label):
+                # a heading right under another, with nothing between, is its sub-heading
                 while stack and not stack[-1].group and stack[-1].caps == caps:
                     stack.pop()
             lines.append(Line(label=label, section=tuple(s.label for s in stack), level=len(stack), is_heading=True))
@@ -99,7 +104,7 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1
                 stack.pop()
             section = tuple(s.label for s in stack)
             level = len(stack)
-        unit = row_unit(label, table_unit, " ".join(section[-1:]), shares_scale)
+        unit = row_unit(label, table_unit, section, shares)
         memo = bool(row.parsed) and any(p.memo for p in row.parsed)
         lines.append(
             Line(
@@ -113,6 +118,8 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1
                 per_share=bool(unit and ("/share" in unit.unit or unit.unit == "per share")),
                 ratio=bool(unit and unit.unit == "%") or _is_ratio_label(label),
                 indent=row.indent,
+                unit_evidence=unit.evidence if unit else (),
+                unit_unresolved=unit.unresolved if unit else "",
             )
         )
         row_map.append(len(lines) - 1)
