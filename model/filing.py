@@ -56,8 +56,10 @@ def load_filing(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
     calendar: FiscalCalendar | None = None,
+    password: str = "",
 ) -> Filing:
-    """Read a filing and build its statements. Raises FilingError with a plain reason."""
+    """Read a filing and build its statements. Raises FilingError with a plain reason
+    (PasswordRequired for a protected PDF opened without its password)."""
     path = Path(path)
 
     def report(fraction: float, message: str) -> None:
@@ -67,7 +69,7 @@ def load_filing(
             progress(fraction, message)
 
     report(0.0, f"reading {path.name}")
-    document = read_document(path, lambda fraction, message: report(0.7 * fraction, message))
+    document = read_document(path, lambda fraction, message: report(0.7 * fraction, message), password)
     report(0.75, "finding periods and statements")
     calendar = calendar or _calendar_for(document)
     statements, warnings = build_statements(document, calendar)
