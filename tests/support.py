@@ -10,6 +10,7 @@ REPO = Path(__file__).resolve().parents[1]
 FILINGS = REPO.parent / "shared" / "filings"
 REFERENCE = FILINGS / "iij-1h-fy2017-release.txt"
 SAMPLE = REPO / "resources" / "sample-iij-1h-fy2017-release.txt"
+FIDELITY = REPO.parent / "shared" / "fidelity" / "docs"
 
 needs_filings = pytest.mark.skipif(
     not FILINGS.is_dir(),
@@ -22,4 +23,12 @@ def filing(name: str) -> Path:
     path = FILINGS / name
     if not path.exists():
         pytest.skip(f"{name} is not in ../shared/filings on this machine")
+    return path
+
+
+def fidelity_document(name: str) -> Path:
+    """A document of the fidelity corpus by file name; skips the calling test when it is not there."""
+    path = FIDELITY / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in ../shared/fidelity/docs on this machine")
     return path

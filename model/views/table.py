@@ -101,6 +101,10 @@ def _cell_tooltip(table_label: str, column: Column, cell: Cell, value: ScaledVal
     caption = "" if value.unit == "%" else unit_caption(value.unit, value.scale)
     parts.append(f"value: {format_scaled(value)} {caption}".rstrip())
     parts.append(f"source: {cell.source.describe()}")
+    parts.extend(evidence.describe() for evidence in column.evidence + cell.evidence)
+    for reason in (column.unresolved, cell.unresolved):
+        if reason:
+            parts.append(f"unresolved: {reason}")
     if problem:
         parts.append(f"\u26a0 check: {problem}")
     return "\n".join(parts)

@@ -110,8 +110,12 @@ def carried_checks(shown: Statement, members: Sequence[tuple[Statement, Statemen
         cell = statement.cells.get((line, column)) if column is not None else None
         return where.get(cell.source) if cell is not None else None
 
-    footing, disagreements, problems, failing = [], [], {}, set()
+    footing, disagreements, problems, failing, findings, unverified = [], [], {}, set(), [], []
+    confirmations = 0
     for statement, checks in members:
+        findings += checks.findings
+        unverified += [reason for reason in checks.unverified if reason not in unverified]
+        confirmations += checks.confirmations
         column_of = {column: j for j, column in enumerate(statement.columns)}
         for result in checks.footing_failures:
             found = shown_at(statement, result.line, result.column)
@@ -123,7 +127,7 @@ def carried_checks(shown: Statement, members: Sequence[tuple[Statement, Statemen
             found = shown_at(statement, line, column_of.get(column))
             if found is not None:
                 problems[(found[0], shown.columns[found[1]])] = message
-    return StatementChecks(tuple(footing), tuple(disagreements), problems, frozenset(failing))
+    return StatementChecks(tuple(footing), tuple(disagreements), problems, frozenset(failing), tuple(findings), confirmations, tuple(unverified))
 
 
 def combined_view(combined: CombinedStatement, checked: Sequence[CheckedFiling], choice: Choice) -> CombinedView:
