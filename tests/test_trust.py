@@ -326,3 +326,16 @@ def test_checks_pass_quietly_on_a_well_read_filing():
     income = next(i for i, s in enumerate(statements) if s.kind is StatementKind.INCOME)
     assert not checks[income].findings
     assert checks[income].verified
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("abt_10q_2023q2_untagged.html", "Dilutive Common Stock Options"), ("gd_10q_2023q2_untagged.html", "Dilutive effect of stock options and restricted stock/RSUs")],
+)
+def test_options_printed_among_share_counts_are_share_counts(name, label):
+    found = [(s, i) for s in loaded(name).statements for i, line in enumerate(s.lines) if line.label.startswith(label)]
+    assert found
+    for statement, line in found:
+        neighbour = next(l for l in reversed(statement.lines[:line]) if not l.is_heading)
+        assert statement.lines[line].unit == "shares" and statement.lines[line].scale == neighbour.scale
+        assert all(cell.unit == "shares" for (i, _), cell in statement.cells.items() if i == line)
