@@ -9,7 +9,7 @@ from model.interpretation.column_periods import period_evidence
 from model.interpretation.evidence import Evidence, sign_evidence
 from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean_label, unit_for_column
 from model.interpretation.numbers import CellKind
-from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, parse_header
+from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, find_dates, parse_header
 from model.interpretation.table_unit import decide_table_unit
 from model.interpretation.units import UnitInfo, scale_exceptions, share_scale
 from model.raw import RawTable
@@ -32,7 +32,9 @@ def build_part(
     kind, titled = classify(raw.title, raw.context, label_texts)
     if kind is StatementKind.OTHER and not raw.title and previous is not None:
         kind = previous.kind
-    banner = " ".join(line for line in raw.context if len(line) <= 120)
+    # a date in the title ("Statement of Financial Position as at 30 June 2022") dates the columns under it
+    dated_title = [raw.title] if len(raw.title) <= 160 and find_dates(raw.title) else []
+    banner = " ".join([*dated_title, *(line for line in raw.context if len(line) <= 120)])
     layout = analyse(raw, calendar, banner, _default_instant(kind))
     if not layout.rows or not layout.columns:
         return None
