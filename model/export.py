@@ -32,6 +32,7 @@ FACT_COLUMNS = [
     "statement_kind",
     "forecast",
     "source",
+    "concept",
 ]
 
 
@@ -60,6 +61,7 @@ def fact_rows(statement: Statement) -> list[dict[str, str]]:
                 "statement_kind": statement.kind.value,
                 "forecast": "1" if column.forecast else "0",
                 "source": cell.source.describe(),
+                "concept": cell.concept,
             }
         )
     return rows

@@ -6,13 +6,14 @@ from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean
 from model.interpretation.numbers import CellKind
 from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, parse_header
 from model.interpretation.units import UnitInfo, share_scale
-from model.raw import RawTable
+from model.raw import RawCell, RawTable
 from model.statements.change_columns import link_change_columns, unlabelled_percent_changes
 from model.statements.classify import classify, statement_title
 from model.statements.hierarchy import build_lines
 from model.statements.part import StatementPart, footnote_caption, new_part, non_period_columns
 from model.statements.statement import Cell, Column, StatementKind
 from model.statements.table_units import cell_unit, column_unit_name, unit_of_table
+from model.statements.tags import column_from_contexts, tagged_cell, unit_from_tags
 from model.statements.transposed import transposed_part
 
 
@@ -50,6 +51,10 @@ def build_part(
         part.kind, titled = StatementKind.OTHER, False
     part.titled = titled
     return part
+
+
+def _tagged_cells(layout: TableLayout, column: int) -> list[RawCell]:
+    return [cell for row in layout.rows if (cell := row.cells[column]) is not None and cell.tag is not None]
 
 
 def _same_shape(layout: TableLayout, previous: StatementPart) -> bool:
@@ -102,6 +107,7 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 unit=column_unit_name(unit_info) if currencies_apart and header.kind is not ColumnKind.CHANGE else "",
             )
         )
+    columns = [column_from_contexts(column, _tagged_cells(layout, j)) for j, column in enumerate(columns)]
     columns = link_change_columns(unlabelled_percent_changes(columns, layout))
     lines, row_map = build_lines(layout.rows, table_unit, share_scale([raw.title, *raw.context]))
     cells: dict[tuple[int, int], Cell] = {}
@@ -115,14 +121,11 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 continue
             column = columns[col_index]
             unit, scale = cell_unit(line, column, layout.columns[col_index], parsed, table_unit)
-            cells[(line_index, col_index)] = Cell(
-                value=parsed.value,
-                text=raw_cell.text,
-                source=raw_cell.source,
-                header=column.label,
-                unit=unit,
-                scale=scale,
-            )
+            cell = Cell(value=parsed.value, text=raw_cell.text, source=raw_cell.source, header=column.label, unit=unit, scale=scale)
+            if raw_cell.tag is not None:
+                cell = tagged_cell(cell, raw_cell.tag, scale_stated=table_unit.explicit or line.scale != 1)
+            cells[(line_index, col_index)] = cell
+    table_unit, cells = unit_from_tags(table_unit, cells)
     warnings = list(layout.warnings)
     junk = sum(len(row.junk) for row in layout.rows)
     if junk:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from model.interpretation.evidence import Evidence
 from model.interpretation.periods import ColumnKind, Period
-from model.raw import SourceRef
+from model.raw import SourceRef, XbrlTag
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -137,10 +137,17 @@ class Cell:
     note: str = ""  # e.g. "derived: 1H17 - 2Q17"
     evidence: tuple[Evidence, ...] = ()  # what settled the unit, scale and sign of this value
     unresolved: str = ""  # why the value's scale or unit could not be established
+    tag: XbrlTag | None = None  # the inline-XBRL fact printed in the cell
+    tag_check: str = ""  # how the printed text disagrees with its tag; empty when they agree
 
     @property
     def is_nil(self) -> bool:
         return self.value is None
+
+    @property
+    def concept(self) -> str:
+        """The XBRL concept the filer tagged the value as ("us-gaap:NetIncomeLoss"), or ""."""
+        return self.tag.concept if self.tag is not None else ""
 
 
 @dataclass

@@ -90,6 +90,6 @@ def inherit_unit(part: StatementPart, head: StatementPart) -> None:
     if part.unit.explicit or not head.unit.explicit:
         return
     for key, cell in part.cells.items():
-        if cell.unit == part.unit.unit and cell.scale == part.unit.scale:
+        if cell.tag is None and cell.unit == part.unit.unit and cell.scale == part.unit.scale:  # a tag states its own scale
             part.cells[key] = replace(cell, unit=head.unit.unit, scale=head.unit.scale)
     part.unit = head.unit

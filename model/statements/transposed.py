@@ -10,6 +10,7 @@ from model.raw import RawTable
 from model.statements.hierarchy import is_total_label
 from model.statements.part import StatementPart, new_part
 from model.statements.statement import Cell, Column, Line, StatementKind
+from model.statements.tags import tagged_cell
 
 
 def transposed_part(
@@ -76,7 +77,10 @@ def transposed_part(
             line = lines[item_index]
             unit = line.unit or (unit_info.unit if unit_info else "") or table_unit.unit
             scale = line.scale if line.unit else (unit_info.scale if unit_info else table_unit.scale)
-            cells[(item_index, period_column)] = Cell(parsed.value, cell.text, cell.source, header=f"{row.label} {label}".strip(), unit=unit, scale=scale)
+            value = Cell(parsed.value, cell.text, cell.source, header=f"{row.label} {label}".strip(), unit=unit, scale=scale)
+            if cell.tag is not None:
+                value = tagged_cell(value, cell.tag, scale_stated=table_unit.explicit or line.scale != 1)
+            cells[(item_index, period_column)] = value
         for position, item_index in change_of.items():
             parsed = row.parsed[position]
             cell = row.cells[position]

@@ -1,0 +1,124 @@
+"""Cells and columns whose printed numbers carry inline-XBRL facts.
+
+The printed table still decides the layout, so a statement looks as printed. Where a cell
+carries a tag, its scale and unit come from the tag, its value and sign stay as printed
+(``(500)`` is -500 whatever the tag's sign: the tag's ``sign`` only confirms), and the printed
+text is checked against the tag. A column whose tagged cells agree on one context period takes
+that period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from model.interpretation.evidence import Evidence
+from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.units import UnitInfo
+from model.raw import RawCell, XbrlContext, XbrlTag
+from model.statements.statement import Cell, Column
+
+TAG_ORIGIN = "XBRL tag"
+CONTEXT_ORIGIN = "XBRL context"
+_CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
+_SCALE_NAMES = {1: "units", 1_000: "thousands", 1_000_000: "millions", 1_000_000_000: "billions"}
+
+
+def tagged_cell(cell: Cell, tag: XbrlTag, scale_stated: bool) -> Cell:
+    """The cell with its tag: scale and unit from the tag, value and sign as printed, and why
+    the printed text disagrees with the tag (digits, or a scale the table states), if it does.
+
+    ``cell`` holds the unit and scale read from the print; ``scale_stated`` says whether the
+    print states that scale (a caption, a units row, a row label) rather than assumes it.
+    """
+    evidence: list[Evidence] = []
+    problems: list[str] = []
+    unit, scale = cell.unit, cell.scale
+    if tag.scale >= 0 and cell.unit != "%":
+        tagged_scale = 10**tag.scale
+        if scale_stated and tagged_scale != cell.scale:
+            problems.append(f"the table prints it in {_scale_name(cell.scale)}, its tag in {_scale_name(tagged_scale)}")
+        scale = tagged_scale
+        evidence.append(Evidence("scale", f'{tag.concept} scale="{tag.scale}"', TAG_ORIGIN, cell.source))
+    tagged_unit = contract_unit(tag.unit)
+    if tagged_unit and cell.unit != "%":
+        unit = tagged_unit
+        evidence.append(Evidence("unit", f'{tag.concept} unitRef "{tag.unit}"', TAG_ORIGIN, cell.source))
+    printed = abs(cell.value) if cell.value is not None else Decimal(0)
+    if tag.displayed is not None and printed != tag.displayed:
+        problems.append(f"its tag {tag.concept} reads {tag.text or 'nothing'}")
+    if cell.value is not None and cell.value < 0 and tag.sign == "-":
+        evidence.append(Evidence("sign", f'printed {cell.text}; {tag.concept} sign="-"', TAG_ORIGIN, cell.source))
+    return replace(cell, unit=unit, scale=scale, evidence=(*cell.evidence, *evidence), tag=tag, tag_check="; ".join(problems))
+
+
+def contract_unit(unit: str) -> str:
+    """A tag's unit as the facts CSV names units ("USD", "shares", "USD/share"), or "" when the
+    contract has no name for it ("pure", a ratio, a physical unit): the printed unit stays."""
+    numerator, _, denominator = unit.partition("/")
+    if _CURRENCY_RE.match(numerator):
+        if not denominator:
+            return numerator
+        if denominator.lower() == "shares":
+            return f"{numerator}/share"
+        return ""
+    if numerator.lower() == "shares" and not denominator:
+        return "shares"
+    return ""
+
+
+def _scale_name(scale: int) -> str:
+    return _SCALE_NAMES.get(scale, f"x {scale:,}")
+
+
+def column_from_contexts(column: Column, tagged: Sequence[RawCell]) -> Column:
+    """The column dated by the contexts of its tagged cells, when most of them name one period.
+
+    A cash-flow column also tags its opening and closing balances (instants) and a balance
+    sheet may tag a figure for the year: the period most cells share decides, and it must be
+    shared by more than half of them. Change columns and columns whose cells name no context
+    (it lives in another file of the filing's package) keep the header's reading.
+    """
+    if column.kind is ColumnKind.CHANGE:
+        return column
+    located = [(cell, cell.tag.context) for cell in tagged if cell.tag is not None and cell.tag.context is not None]
+    if not located:
+        return column
+    counts = Counter(_period(context) for _, context in located)
+    period, count = counts.most_common(1)[0]
+    if count * 2 <= len(located):
+        return column  # the cells name different periods: the header decides
+    ids = Counter(context.id for _, context in located if _period(context) == period)
+    context_id = ids.most_common(1)[0][0]
+    source = next(cell.source for cell, context in located if context.id == context_id)
+    text = f'context "{context_id}": {period.describe()}'
+    if column.period is not None and column.period != period:
+        text += f" (the header read {column.period.describe()})"
+    evidence = Evidence("period", text, CONTEXT_ORIGIN, source)
+    kind = ColumnKind.INSTANT if period.is_instant else ColumnKind.DURATION
+    return replace(column, kind=kind, period=period, evidence=(evidence, *column.evidence), unresolved="")
+
+
+def _period(context: XbrlContext) -> Period:
+    return Period(end=context.end, start=context.start)
+
+
+def unit_from_tags(table_unit: UnitInfo, cells: dict[tuple[int, int], Cell]) -> tuple[UnitInfo, dict[tuple[int, int], Cell]]:
+    """A table that prints no unit takes the one its tagged amounts share, and its untagged
+    cells (nils, mostly) follow; a table that prints its unit keeps it (the check says where
+    a tag disagrees)."""
+    if table_unit.explicit:
+        return table_unit, cells
+    units = {(cell.unit, cell.scale) for cell in cells.values() if cell.tag is not None and _CURRENCY_RE.match(cell.unit)}
+    if len(units) != 1:
+        return table_unit, cells
+    ((unit, scale),) = units
+    tagged_unit = UnitInfo(unit, scale, True)
+    following = {
+        key: replace(cell, unit=unit, scale=scale) if cell.tag is None and (cell.unit, cell.scale) == (table_unit.unit, table_unit.scale) else cell
+        for key, cell in cells.items()
+    }
+    return tagged_unit, following
