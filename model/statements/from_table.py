@@ -13,7 +13,7 @@ from model.statements.hierarchy import build_lines
 from model.statements.part import StatementPart, footnote_caption, new_part, non_period_columns
 from model.statements.statement import Cell, Column, StatementKind
 from model.statements.table_units import cell_unit, column_unit_name, unit_of_table
-from model.statements.tags import column_from_contexts, tagged_cell, unit_from_tags
+from model.statements.tags import columns_from_contexts, tagged_cell, unit_from_tags
 from model.statements.transposed import transposed_part
 
 
@@ -107,7 +107,7 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 unit=column_unit_name(unit_info) if currencies_apart and header.kind is not ColumnKind.CHANGE else "",
             )
         )
-    columns = [column_from_contexts(column, _tagged_cells(layout, j)) for j, column in enumerate(columns)]
+    columns = columns_from_contexts(columns, [_tagged_cells(layout, j) for j in range(len(columns))])
     columns = link_change_columns(unlabelled_percent_changes(columns, layout))
     lines, row_map = build_lines(layout.rows, table_unit, share_scale([raw.title, *raw.context]))
     cells: dict[tuple[int, int], Cell] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from model.interpretation.evidence import Evidence
@@ -37,14 +37,18 @@ def tagged_cell(cell: Cell, tag: XbrlTag, scale_stated: bool) -> Cell:
     evidence: list[Evidence] = []
     problems: list[str] = []
     unit, scale = cell.unit, cell.scale
-    if tag.scale >= 0 and cell.unit != "%":
+    if tag.unit == "pure" and tag.scale < 0:
+        # a ratio printed in percent ("33.66" tagged 0.3366): a percentage, whatever the table's money scale
+        unit, scale = "%", 1
+        evidence.append(Evidence("unit", f'{tag.concept} unitRef "{tag.unit}" scale="{tag.scale}"', TAG_ORIGIN, cell.source))
+    elif tag.scale >= 0 and cell.unit != "%":
         tagged_scale = 10**tag.scale
         if scale_stated and tagged_scale != cell.scale:
             problems.append(f"the table prints it in {_scale_name(cell.scale)}, its tag in {_scale_name(tagged_scale)}")
         scale = tagged_scale
         evidence.append(Evidence("scale", f'{tag.concept} scale="{tag.scale}"', TAG_ORIGIN, cell.source))
     tagged_unit = contract_unit(tag.unit)
-    if tagged_unit and cell.unit != "%":
+    if tagged_unit and unit != "%":
         unit = tagged_unit
         evidence.append(Evidence("unit", f'{tag.concept} unitRef "{tag.unit}"', TAG_ORIGIN, cell.source))
     printed = abs(cell.value) if cell.value is not None else Decimal(0)
@@ -74,32 +78,65 @@ def _scale_name(scale: int) -> str:
     return _SCALE_NAMES.get(scale, f"x {scale:,}")
 
 
-def column_from_contexts(column: Column, tagged: Sequence[RawCell]) -> Column:
-    """The column dated by the contexts of its tagged cells, when most of them name one period.
+@dataclass(frozen=True, slots=True)
+class _ContextReading:
+    """The period most of a column's tagged cells name, and the dimension members they carry."""
+
+    period: Period
+    members: frozenset[tuple[tuple[str, str], ...]]
+    evidence: Evidence
+
+
+def columns_from_contexts(columns: Sequence[Column], tagged: Sequence[Sequence[RawCell]]) -> list[Column]:
+    """Columns dated by the contexts of their tagged cells (``tagged[j]`` for column ``j``).
+
+    A column the header dates takes its context period. A column the header reads as a change
+    or as no period (a caption row misread, a banner lost) takes one unless a dated column
+    already has that period (a printed change tagged with the current period) or other columns
+    of that period tag other dimension members (segment or entity columns of one period).
+    """
+    readings = [_context_reading(cells) for cells in tagged]
+    dated_periods = {
+        reading.period
+        for column, reading in zip(columns, readings, strict=True)
+        if reading is not None and column.kind in (ColumnKind.DURATION, ColumnKind.INSTANT)
+    }
+    members_of: dict[Period, set[frozenset]] = {}
+    for reading in filter(None, readings):
+        members_of.setdefault(reading.period, set()).add(reading.members)
+    dated = []
+    for column, reading in zip(columns, readings, strict=True):
+        is_period = column.kind in (ColumnKind.DURATION, ColumnKind.INSTANT)
+        if reading is None or not (is_period or (reading.period not in dated_periods and len(members_of[reading.period]) == 1)):
+            dated.append(column)
+            continue
+        period, evidence = reading.period, reading.evidence
+        if column.period is not None and column.period != period:
+            evidence = replace(evidence, text=f"{evidence.text} (the header read {column.period.describe()})")
+        kind = ColumnKind.INSTANT if period.is_instant else ColumnKind.DURATION
+        dated.append(replace(column, kind=kind, period=period, percent_change=False, compares=None, evidence=(evidence, *column.evidence), unresolved=""))
+    return dated
+
+
+def _context_reading(tagged: Sequence[RawCell]) -> _ContextReading | None:
+    """The period most of a column's tagged cells name, when more than half of them name it.
 
     A cash-flow column also tags its opening and closing balances (instants) and a balance
-    sheet may tag a figure for the year: the period most cells share decides, and it must be
-    shared by more than half of them. Change columns and columns whose cells name no context
-    (it lives in another file of the filing's package) keep the header's reading.
+    sheet may tag a figure for the year: the period most cells share decides. None when the
+    cells name no context (it lives in another file of the filing's package) or disagree.
     """
-    if column.kind is ColumnKind.CHANGE:
-        return column
     located = [(cell, cell.tag.context) for cell in tagged if cell.tag is not None and cell.tag.context is not None]
     if not located:
-        return column
+        return None
     counts = Counter(_period(context) for _, context in located)
     period, count = counts.most_common(1)[0]
     if count * 2 <= len(located):
-        return column  # the cells name different periods: the header decides
-    ids = Counter(context.id for _, context in located if _period(context) == period)
-    context_id = ids.most_common(1)[0][0]
-    source = next(cell.source for cell, context in located if context.id == context_id)
-    text = f'context "{context_id}": {period.describe()}'
-    if column.period is not None and column.period != period:
-        text += f" (the header read {column.period.describe()})"
-    evidence = Evidence("period", text, CONTEXT_ORIGIN, source)
-    kind = ColumnKind.INSTANT if period.is_instant else ColumnKind.DURATION
-    return replace(column, kind=kind, period=period, evidence=(evidence, *column.evidence), unresolved="")
+        return None
+    chosen = [(cell, context) for cell, context in located if _period(context) == period]
+    context_id = Counter(context.id for _, context in chosen).most_common(1)[0][0]
+    source = next(cell.source for cell, context in chosen if context.id == context_id)
+    members = frozenset(context.dimensions for _, context in chosen)
+    return _ContextReading(period, members, Evidence("period", f'context "{context_id}": {period.describe()}', CONTEXT_ORIGIN, source))
 
 
 def _period(context: XbrlContext) -> Period:
