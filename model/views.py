@@ -18,12 +18,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from model.analysis.analyst_views import base_line, common_size, line_cagr
-from model.analysis.checks import FootingResult, failures, foot_statement
+from model.analysis.checks import FootingResult, TagResult, failures, foot_statement, tag_disagreements
 from model.analysis.compare import Basis, Change, CheckStatus, Rounding, compute_changes, with_derived_periods
 from model.errors import LoadCancelled
 from model.filing import CancelCheck, Filing, ProgressCallback, load_filing
 from model.interpretation.numbers import format_decimal
 from model.interpretation.periods import ColumnKind
+from model.raw import XbrlTag
 from model.session import file_hash
 from model.statements.statement import Cell, Column, Statement, StatementKind
 from model.statements.hierarchy import normalize_label
@@ -197,13 +198,18 @@ class StatementChecks:
     footing_failures: tuple[FootingResult, ...] = ()
     disagreements: tuple[Change, ...] = ()
     problems: dict[tuple[int, Column], str] = field(default_factory=dict)
+    tag_failures: tuple[TagResult, ...] = ()  # printed numbers their XBRL tags contradict
 
     @property
     def count(self) -> int:
-        return len(self.footing_failures) + len(self.disagreements)
+        return len(self.footing_failures) + len(self.disagreements) + len(self.tag_failures)
 
     def messages(self) -> list[str]:
-        return [result.describe() for result in self.footing_failures] + [describe_disagreement(c) for c in self.disagreements]
+        return (
+            [result.describe() for result in self.footing_failures]
+            + [describe_disagreement(c) for c in self.disagreements]
+            + [result.describe() for result in self.tag_failures]
+        )
 
     def problem_at(self, line: int, column: Column) -> str:
         return self.problems.get((line, column), "")
@@ -240,7 +246,10 @@ def check_statement(statement: Statement, rounding: Rounding = Rounding.HALF) ->
         if change.reported is not None and id(change.reported) in position_of:
             line, column = position_of[id(change.reported)]
             problems[(line, statement.columns[column])] = message
-    return StatementChecks(footing, disagreements, problems)
+    tagged = tuple(tag_disagreements(statement))
+    for result in tagged:
+        problems[(result.line, statement.columns[result.column])] = result.describe()
+    return StatementChecks(footing, disagreements, problems, tagged)
 
 
 @dataclass
@@ -379,16 +388,17 @@ def carried_checks(shown: Statement, members: Sequence[tuple[Statement, Statemen
         cell = statement.cells.get((line, column)) if column is not None else None
         return where.get(cell.source) if cell is not None else None
 
-    footing, disagreements, problems = [], [], {}
+    footing, disagreements, tagged, problems = [], [], [], {}
     for statement, checks in members:
         column_of = {column: j for j, column in enumerate(statement.columns)}
         footing += [r for r in checks.footing_failures if shown_at(statement, r.line, r.column) is not None]
+        tagged += [r for r in checks.tag_failures if shown_at(statement, r.line, r.column) is not None]
         disagreements += [c for c in checks.disagreements if where.get(c.cell.source) is not None]
         for (line, column), message in checks.problems.items():
             found = shown_at(statement, line, column_of.get(column))
             if found is not None:
                 problems[(found[0], shown.columns[found[1]])] = message
-    return StatementChecks(tuple(footing), tuple(disagreements), problems)
+    return StatementChecks(tuple(footing), tuple(disagreements), problems, tuple(tagged))
 
 
 def combined_view(combined: CombinedStatement, checked: Sequence[CheckedFiling], choice: Choice) -> CombinedView:
@@ -493,9 +503,18 @@ def _cell_tooltip(table_label: str, column: Column, cell: Cell, value: ScaledVal
     caption = "" if value.unit == "%" else unit_caption(value.unit, value.scale)
     parts.append(f"value: {format_scaled(value)} {caption}".rstrip())
     parts.append(f"source: {cell.source.describe()}")
+    if cell.tag is not None:
+        parts.append(xbrl_tooltip(cell.tag))
     if problem:
         parts.append(f"\u26a0 check: {problem}")
     return "\n".join(parts)
+
+
+def xbrl_tooltip(tag: XbrlTag) -> str:
+    """What the cell's inline-XBRL tag says: concept, context, unit and scale."""
+    context = tag.context.describe() if tag.context is not None else "defined in another file of the filing"
+    sign = ', sign="-"' if tag.sign else ""
+    return f"XBRL concept: {tag.concept}\nXBRL context {tag.context_id}: {context}\nXBRL unit {tag.unit}, scale {tag.scale}, decimals {tag.decimals}{sign}"
 
 
 @dataclass(frozen=True)

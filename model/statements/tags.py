@@ -19,6 +19,7 @@ from model.interpretation.evidence import Evidence
 from model.interpretation.periods import ColumnKind, Period
 from model.interpretation.units import UnitInfo
 from model.raw import RawCell, XbrlContext, XbrlTag
+from model.statements.part import StatementPart
 from model.statements.statement import Cell, Column
 
 TAG_ORIGIN = "XBRL tag"
@@ -40,22 +41,22 @@ def tagged_cell(cell: Cell, tag: XbrlTag, scale_stated: bool) -> Cell:
     if tag.unit == "pure" and tag.scale < 0:
         # a ratio printed in percent ("33.66" tagged 0.3366): a percentage, whatever the table's money scale
         unit, scale = "%", 1
-        evidence.append(Evidence("unit", f'{tag.concept} unitRef "{tag.unit}" scale="{tag.scale}"', TAG_ORIGIN, cell.source))
+        evidence.append(Evidence("unit", f'unit "{tag.unit}", scale="{tag.scale}" on {tag.concept}', TAG_ORIGIN, cell.source))
     elif tag.scale >= 0 and cell.unit != "%":
         tagged_scale = 10**tag.scale
         if scale_stated and tagged_scale != cell.scale:
             problems.append(f"the table prints it in {_scale_name(cell.scale)}, its tag in {_scale_name(tagged_scale)}")
         scale = tagged_scale
-        evidence.append(Evidence("scale", f'{tag.concept} scale="{tag.scale}"', TAG_ORIGIN, cell.source))
+        evidence.append(Evidence("scale", f'scale="{tag.scale}" on {tag.concept}', TAG_ORIGIN, cell.source))
     tagged_unit = contract_unit(tag.unit)
     if tagged_unit and unit != "%":
         unit = tagged_unit
-        evidence.append(Evidence("unit", f'{tag.concept} unitRef "{tag.unit}"', TAG_ORIGIN, cell.source))
+        evidence.append(Evidence("unit", f'unit "{tag.unit}" on {tag.concept}', TAG_ORIGIN, cell.source))
     printed = abs(cell.value) if cell.value is not None else Decimal(0)
     if tag.displayed is not None and printed != tag.displayed:
         problems.append(f"its tag {tag.concept} reads {tag.text or 'nothing'}")
     if cell.value is not None and cell.value < 0 and tag.sign == "-":
-        evidence.append(Evidence("sign", f'printed {cell.text}; {tag.concept} sign="-"', TAG_ORIGIN, cell.source))
+        evidence.append(Evidence("sign", f'printed {cell.text}, sign="-" on {tag.concept}', TAG_ORIGIN, cell.source))
     return replace(cell, unit=unit, scale=scale, evidence=(*cell.evidence, *evidence), tag=tag, tag_check="; ".join(problems))
 
 
@@ -159,3 +160,37 @@ def unit_from_tags(table_unit: UnitInfo, cells: dict[tuple[int, int], Cell]) -> 
         for key, cell in cells.items()
     }
     return tagged_unit, following
+
+
+def snap_to_context_periods(parts: Sequence[StatementPart]) -> None:
+    """Untagged tables (the MD&A's summaries) take the exact dates the document's XBRL contexts
+    give a period their headers name within a week ("Six Months Ended July 3, 2022" read as 26
+    weeks when the context starts the year on January 1): one period, one column, once merged."""
+    known = {
+        column.period
+        for part in parts
+        for column in part.columns
+        if column.period is not None and any(e.origin == CONTEXT_ORIGIN for e in column.evidence)
+    }
+    if not known:
+        return
+    for part in parts:
+        part.columns = [_snapped(column, known) for column in part.columns]
+
+
+def _snapped(column: Column, known: set[Period]) -> Column:
+    period = column.period
+    if period is None or period in known or column.kind not in (ColumnKind.DURATION, ColumnKind.INSTANT):
+        return column
+    close = [candidate for candidate in known if candidate.is_close_to(period) and _starts_close(candidate, period)]
+    if len(close) != 1:
+        return column
+    (exact,) = close
+    evidence = Evidence("period", f"{exact.describe()}, the dates the document's XBRL contexts give this period", CONTEXT_ORIGIN, None)
+    return replace(column, period=exact, evidence=(*column.evidence, evidence))
+
+
+def _starts_close(one: Period, other: Period, tolerance_days: int = 7) -> bool:
+    if one.start is None or other.start is None:
+        return one.start is None and other.start is None
+    return abs((one.start - other.start).days) <= tolerance_days
