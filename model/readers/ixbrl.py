@@ -212,15 +212,17 @@ def _number_from_digits(text: str, decimal_mark: str) -> Decimal | None:
 
 
 def _number_from_words(text: str) -> Decimal | None:
-    """"no", "none", "three", "twenty-five", "one hundred five": numbers as SEC filings spell them."""
-    words = re.findall(r"[a-z]+", text.lower())
+    """"no", "none", "three", "twenty-five", "one hundred five", "3 million": numbers as SEC filings spell them."""
+    words = re.findall(r"[a-z]+|\d+(?:\.\d+)?", text.lower().replace(",", ""))
     if not words:
         return _number_from_digits(text, decimal_mark=".")
     if len(words) == 1 and words[0] in _NO_WORDS:
         return Decimal(0)
-    total = current = 0
+    total = current = Decimal(0)
     for word in words:
-        if word in _SMALL_NUMBERS:
+        if word[0].isdigit():
+            current += Decimal(word)
+        elif word in _SMALL_NUMBERS:
             current += _SMALL_NUMBERS[word]
         elif word in _TENS:
             current += _TENS[word]
@@ -231,4 +233,4 @@ def _number_from_words(text: str) -> Decimal | None:
             current = 0
         elif word != "and":
             return None
-    return Decimal(total + current)
+    return total + current
