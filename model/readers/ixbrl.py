@@ -60,15 +60,16 @@ class _Names:
 
 @dataclass(frozen=True)
 class InlineXbrl:
-    """What a document's iXBRL says: its contexts and units, and how to find the facts in a cell."""
+    """What a document's iXBRL says: its contexts and units, and the facts printed in each table cell."""
 
     names: _Names
     contexts: dict[str, XbrlContext]
     units: dict[str, str]
+    cell_facts: dict[etree._Element, etree._Element]  # table cell -> the first numeric fact printed in it
 
-    def tag_in(self, element: etree._Element) -> XbrlTag | None:
-        """The first (outermost) numeric fact printed inside an element, such as a table cell."""
-        fact = _first(element, self.names.fact)
+    def tag_in(self, cell: etree._Element) -> XbrlTag | None:
+        """The first (outermost) numeric fact printed in a table cell."""
+        fact = self.cell_facts.get(cell)
         return None if fact is None else self._tag(fact)
 
     def _tag(self, fact: etree._Element) -> XbrlTag:
@@ -98,15 +99,23 @@ class InlineXbrl:
 def read_inline_xbrl(root: etree._Element) -> InlineXbrl | None:
     """The document's iXBRL, or None when it carries no numeric facts (plain HTML)."""
     names = _names(root)
-    if next(root.iter(names.fact), None) is None:
-        return None
-    contexts = {}
-    for element in root.iter(f"{names.xbrli}:context"):
-        context = _context(element, names)
-        if context is not None:
-            contexts[context.id] = context
-    units = {element.get("id", ""): _unit(element, names) for element in root.iter(f"{names.xbrli}:unit")}
-    return InlineXbrl(names, contexts, units)
+    context_name, unit_name = f"{names.xbrli}:context", f"{names.xbrli}:unit"
+    contexts: dict[str, XbrlContext] = {}
+    units: dict[str, str] = {}
+    cell_facts: dict[etree._Element, etree._Element] = {}
+    facts = 0
+    for element in root.iter(names.fact, context_name, unit_name):
+        if element.tag == context_name:
+            if (context := _context(element, names)) is not None:
+                contexts[context.id] = context
+        elif element.tag == unit_name:
+            units[element.get("id", "")] = _unit(element, names)
+        else:
+            facts += 1
+            cell = next(element.iterancestors("td", "th"), None)
+            if cell is not None:
+                cell_facts.setdefault(cell, element)  # document order: the outermost, first fact of the cell
+    return InlineXbrl(names, contexts, units, cell_facts) if facts else None
 
 
 def _names(root: etree._Element) -> _Names:
