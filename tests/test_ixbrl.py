@@ -274,11 +274,12 @@ def test_columns_of_one_period_that_tag_other_members_stay_as_printed(name):
 
 
 def test_percentages_tagged_as_ratios_are_percent_cells():
-    """Lowe's "% Sales" columns are tagged pure with scale="-2": percentages, never millions."""
+    """Lowe's "% Sales" columns are tagged pure with scale="-2": percentages, never millions; the
+    scale takes the printed 33.66 to the fact, 0.3366."""
     filed = load_filing(fidelity_doc("low_10q_fy2023q2.html"))
     cells = [cell for s in filed.statements for cell in s.cells.values() if cell.tag is not None and cell.tag.unit == "pure"]
     assert len(cells) >= 50
-    assert {(cell.unit, cell.scale) for cell in cells} == {("%", 1)}
+    assert {(cell.unit, cell.scale) for cell in cells} == {("%", Decimal("0.01"))}
 
 
 def test_untagged_tables_take_the_exact_dates_of_the_documents_contexts():

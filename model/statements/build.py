@@ -15,7 +15,7 @@ from model.statements.merging import contradicts, is_continuation, merge_key, me
 from model.statements.part import StatementPart
 from model.statements.statement import Statement
 from model.statements.table_units import default_scale_where_unstated, inherit_unit
-from model.statements.tags import snap_to_context_periods
+from model.statements.tags import demote_untagged_statements, snap_to_context_periods
 
 
 def _drop_empty_lines(part: StatementPart) -> StatementPart:
@@ -60,6 +60,7 @@ def build_statements(document: RawDocument, calendar: FiscalCalendar) -> tuple[l
         parts.append(part)
 
     snap_to_context_periods(parts)
+    demote_untagged_statements(parts)
     default_scale_where_unstated(parts)
     groups: dict[tuple[str, str], list[StatementPart]] = {}
     order: list[tuple[str, str]] = []

@@ -133,7 +133,7 @@ class Cell:
     header: str = ""  # the column header printed above this cell
     derived: bool = False
     unit: str = ""
-    scale: int = 1
+    scale: int | Decimal = 1  # a Decimal below 1 only for a tag's negative scale: a percentage is 0.01
     note: str = ""  # e.g. "derived: 1H17 - 2Q17"
     evidence: tuple[Evidence, ...] = ()  # what settled the unit, scale and sign of this value
     unresolved: str = ""  # why the value's scale or unit could not be established

@@ -20,7 +20,7 @@ from model.interpretation.periods import ColumnKind, Period
 from model.interpretation.units import UnitInfo
 from model.raw import RawCell, XbrlContext, XbrlTag
 from model.statements.part import StatementPart
-from model.statements.statement import Cell, Column
+from model.statements.statement import Cell, Column, StatementKind
 
 TAG_ORIGIN = "XBRL tag"
 CONTEXT_ORIGIN = "XBRL context"
@@ -38,10 +38,12 @@ def tagged_cell(cell: Cell, tag: XbrlTag, scale_stated: bool) -> Cell:
     evidence: list[Evidence] = []
     problems: list[str] = []
     unit, scale = cell.unit, cell.scale
-    if tag.unit == "pure" and tag.scale < 0:
-        # a ratio printed in percent ("33.66" tagged 0.3366): a percentage, whatever the table's money scale
-        unit, scale = "%", 1
-        evidence.append(Evidence("unit", f'unit "{tag.unit}", scale="{tag.scale}" on {tag.concept}', TAG_ORIGIN, cell.source))
+    if tag.scale < 0:
+        # printed in hundredths: "33.66" tagged 0.3366 is a percentage whatever the table's money
+        # scale, and the scale takes the printed value to the fact as for any other tag
+        scale = Decimal(1).scaleb(tag.scale)
+        unit = "%" if tag.unit == "pure" and tag.scale == -2 else unit
+        evidence.append(Evidence("scale", f'unit "{tag.unit}", scale="{tag.scale}" on {tag.concept}', TAG_ORIGIN, cell.source))
     elif tag.scale >= 0 and cell.unit != "%":
         tagged_scale = 10**tag.scale
         if scale_stated and tagged_scale != cell.scale:
@@ -194,3 +196,14 @@ def _starts_close(one: Period, other: Period, tolerance_days: int = 7) -> bool:
     if one.start is None or other.start is None:
         return one.start is None and other.start is None
     return abs((one.start - other.start).days) <= tolerance_days
+
+
+def demote_untagged_statements(parts: Sequence[StatementPart]) -> None:
+    """In a filing whose statements carry inline-XBRL tags, an untagged table is not one of its
+    financial statements, whatever its title says ("USCS Selected Income Statement Data", the
+    MD&A's cash-flow summary): it is a summary, and never merges into the tagged statement."""
+    if not any(cell.tag is not None for part in parts for cell in part.cells.values()):
+        return
+    for part in parts:
+        if part.kind.is_primary and not any(cell.tag is not None for cell in part.cells.values()):
+            part.kind, part.titled = StatementKind.SUMMARY, False
