@@ -15,7 +15,8 @@ from model.filing import Filing
 from model.analysis.workspace import Restatement
 from model.interpretation.numbers import format_decimal
 from model.interpretation.periods import ColumnKind
-from model.statements.statement import Statement
+from model.interpretation.evidence import describe_all
+from model.statements.statement import Cell, Column, Statement
 
 FACT_COLUMNS = [
     "file",
@@ -32,19 +33,23 @@ FACT_COLUMNS = [
     "statement_kind",
     "forecast",
     "source",
+    "evidence",
+    "note",
     "concept",
 ]
 
 
 def fact_rows(statement: Statement) -> list[dict[str, str]]:
-    """One row per printed cell of a statement; nil cells as 0, derived values left out."""
+    """One row per printed cell of a statement; nil cells as 0, derived values left out. A value
+    whose period or scale the document does not settle is kind ``other`` with the reason in ``note``."""
     labels = statement.display_labels()
     rows = []
     for (line_index, column_index), cell in sorted(statement.cells.items()):
         if cell.derived:
             continue
         column = statement.columns[column_index]
-        kind = column.kind
+        unresolved = column.unresolved or cell.unresolved
+        kind = ColumnKind.OTHER if unresolved else column.kind
         period = column.period
         rows.append(
             {
@@ -61,10 +66,22 @@ def fact_rows(statement: Statement) -> list[dict[str, str]]:
                 "statement_kind": statement.kind.value,
                 "forecast": "1" if column.forecast else "0",
                 "source": cell.source.describe(),
+                "evidence": describe_all(column.evidence + cell.evidence),
+                "note": fact_note(column, cell),
                 "concept": cell.concept,
             }
         )
     return rows
+
+
+def fact_note(column: Column, cell: Cell) -> str:
+    """Why a value is not an amount of a dated period: unresolved, or a ratio column."""
+    reasons = [reason for reason in (column.unresolved, cell.unresolved) if reason]
+    if reasons:
+        return "unresolved: " + "; ".join(reasons)
+    if column.kind is ColumnKind.OTHER and cell.unit == "%":
+        return "a ratio column (a percentage of the base its header names), not an amount of a period"
+    return ""
 
 
 def facts_of(filings: Iterable[Filing]) -> list[dict[str, str]]:

@@ -127,24 +127,29 @@ def year_end_from_cumulative_periods(calendar: FiscalCalendar, statements: list[
 
 
 _FUTURE_RE = re.compile(r"forecast|ending|outlook|plan|target", re.I)
-_FY_LABEL_RE = re.compile(r"\bFY\s?'?((?:19|20)\d{2})\b")
+_FY_LABEL_RE = re.compile(r"\b(?:FY\s?'?|fiscal\s+(?:year\s+)?)((?:19|20)\d{2})\b", re.I)
 
 
 def name_fiscal_years(calendar: FiscalCalendar, header_texts: list[str], header_dates: list[date]) -> FiscalCalendar:
     """Whether "FY2025" names the year that starts or ends in 2025, when the document does not
-    say: the latest fiscal label should name the latest fiscal year the document dates."""
-    if any(e.startswith('"') for e in calendar.evidence) or calendar.year_end_month == 12 or not header_dates:
+    say: the latest fiscal label names the latest fiscal year the document dates."""
+    if calendar.naming_evidence or calendar.year_end_month == 12 or not header_dates:
         return calendar
     labels = [int(m.group(1)) for text in header_texts for m in _FY_LABEL_RE.finditer(text)]
     if not labels:
         return calendar
     reported = [found for text in header_texts if not _FUTURE_RE.search(text) for _, found in find_dates(text)]
-    year_ends = [d for d in reported if d.month == calendar.year_end_month]
+    year_ends = [calendar.fiscal_year_containing(d)[1] for d in reported]
+    year_ends = [d for d in year_ends if d in reported]
     if not year_ends:
         return calendar
-    latest = max(year_ends).year
-    if max(labels) + 1 == latest:
-        return replace(calendar, label_year="start", evidence=(*calendar.evidence, f"FY{max(labels)} ends in {latest}"))
+    latest = max(year_ends)
+    if max(labels) + 1 == latest.year:
+        naming = f"the latest fiscal label, FY{max(labels)}, and the latest year end dated in the columns, {latest:%B %d, %Y}"
+        return replace(calendar, label_year="start", naming_evidence=naming, evidence=(*calendar.evidence, naming))
+    if max(labels) == latest.year:
+        naming = f"the latest fiscal label, FY{max(labels)}, and the latest year end dated in the columns, {latest:%B %d, %Y}"
+        return replace(calendar, label_year="end", naming_evidence=naming, evidence=(*calendar.evidence, naming))
     return calendar
 
 

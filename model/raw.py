@@ -108,6 +108,7 @@ class RawTable:
     context: tuple[str, ...] = ()
     index: int = 0
     ragged: bool = False
+    title_carried: bool = False  # no heading since the table before: the title is that table's
 
     @property
     def width(self) -> int:

@@ -8,6 +8,7 @@ tooltips; the facts CSV carries it in its ``evidence`` and ``note`` columns.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from model.raw import SourceRef
 
@@ -46,3 +47,10 @@ def _shortened(text: str, limit: int = 90) -> str:
 def describe_all(evidence: tuple[Evidence, ...]) -> str:
     """Evidence as one line for a CSV cell or a tooltip: "period from header '…'; scale from caption '…'"."""
     return "; ".join(e.describe() for e in evidence)
+
+
+def sign_evidence(value: Decimal | None, text: str) -> tuple[Evidence, ...]:
+    """A negative is negative because the cell prints it so: "(1,234)", "-1,234", "△1,234"."""
+    if value is not None and value < 0:
+        return (Evidence("sign", text, "cell"),)
+    return ()

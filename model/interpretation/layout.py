@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from model.interpretation.numbers import CellKind, ParsedNumber, parse_number, split_numbers
-from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, parse_header
-from model.interpretation.units import UnitInfo, is_unit_text, unit_from_header
-from model.raw import RawCell, RawTable
+from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, change_phrase, find_dates, parse_header
+from model.interpretation.units import UnitInfo, caption_unit, is_unit_text, unit_from_header
+from model.raw import RawCell, RawTable, SourceRef
 
 _FOOTNOTE_LABEL_RE = re.compile(
     r"(?:\s*<sup>.*?</sup>|\s*\*\s?\d{1,2}\b|\s*\\\*\s?\d{1,2}|\s*※\s?\d*|\s*\((?:\d{1,2}|[a-z])\)(?=\s*(?:\(|$|:))|\s*[†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[a-z])\d{1,2}(?=:?$))+",
@@ -29,6 +29,8 @@ class ValueColumn:
     label: str  # printed header, stacked lines joined by one space
     unit_text: str  # the units line printed over this column, if any
     header: HeaderPeriod
+    source: SourceRef | None = None  # where the header was printed
+    ratio: bool = False  # a % of a base ("% of sales") beside the amounts: no amount of a period
 
 
 @dataclass
@@ -53,6 +55,12 @@ class TableLayout:
     header_row_count: int
     transposed: bool = False
     warnings: list[str] = field(default_factory=list)
+    corner_lines: tuple[str, ...] = ()  # text over the label column: a caption "(In millions)", a banner, the title
+    corner_source: SourceRef | None = None
+
+    @property
+    def corner(self) -> str:
+        return " ".join(self.corner_lines)
 
     @property
     def has_periods(self) -> bool:
@@ -300,26 +308,88 @@ def analyse(
     header_count = find_header_rows(grid, parsed)
     value_columns = find_value_columns(grid, parsed, header_count)
     labels, units = header_texts(grid, header_count, value_columns, raw.ragged)
+    labels = _without_shared_descriptor(labels)
     warnings: list[str] = []
 
-    corner = " ".join(grid[r][0].strip() for r in range(header_count) if grid[r][0].strip() and not is_garbled_header(grid[r]))
-    column_banner = f"{corner} {banner}".strip()  # "Quarters Ended March 31," printed above the labels
+    corner_rows = [r for r in range(header_count) if grid[r][0].strip() and not is_garbled_header(grid[r])]
+    corner_rows += _caption_rows(grid, parsed, header_count)
+    corner_lines = tuple(grid[r][0].strip() for r in corner_rows)
+    column_banner = f"{' '.join(corner_lines)} {banner}".strip()  # "Quarters Ended March 31," printed above the labels
     headers = [parse_header(label, calendar, column_banner, default_instant) for label in labels]
-    columns = [ValueColumn(col, label, unit, header) for col, label, unit, header in zip(value_columns, labels, units, headers)]
+    sources = [_header_source(raw, grid, origin, header_count, col) for col in value_columns]
+    columns = [ValueColumn(col, label, unit, header, source) for col, label, unit, header, source in zip(value_columns, labels, units, headers, sources)]
 
-    rows = _body_rows(raw, grid, parsed, origin, header_count, value_columns)
+    rows = _body_rows(raw, grid, parsed, origin, header_count, value_columns, skip=set(corner_rows))
+    columns = _mark_ratio_columns(columns, rows)
     dropped = [r for r in range(header_count) if is_garbled_header(grid[r])]
     if dropped:
         warnings.append(f"ignored {len(dropped)} unreadable header line(s) in '{raw.title or 'untitled table'}'")
-    layout = TableLayout(raw, columns, rows, header_count, warnings=warnings)
+    corner_source = raw.rows[corner_rows[0]][0].source if corner_rows and raw.rows[corner_rows[0]] else None
+    layout = TableLayout(raw, columns, rows, header_count, warnings=warnings, corner_lines=corner_lines, corner_source=corner_source)
     _flag_heading_debris(layout)
     return layout
+
+
+def _without_shared_descriptor(labels: list[str]) -> list[str]:
+    """"Increase/(Decrease)" printed over every column of a statement of comprehensive income
+    describes what its amounts are, not a change column: without it, each header is a period."""
+    phrases = {(change_phrase(label) or "").lower() for label in labels}
+    if len(labels) < 2 or len(phrases) != 1 or phrases == {""}:
+        return labels
+    phrase = change_phrase(labels[0]) or ""
+    stripped = [" ".join(re.sub(re.escape(phrase), " ", label, flags=re.IGNORECASE).split()) for label in labels]
+    if all(find_dates(label) for label in stripped):
+        return stripped
+    return labels
+
+
+def _caption_rows(grid: list[list[str]], parsed: list[list[ParsedNumber]], header_count: int) -> list[int]:
+    """Rows between the headers and the first figures whose label is a unit caption
+    ("(In millions, except par value)"): part of the table's caption, not a line item."""
+    found = []
+    for r in range(header_count, len(grid)):
+        if any(p.kind in (CellKind.NUMBER, CellKind.NIL) for p in parsed[r][1:]):
+            break
+        label = grid[r][0].strip()
+        if label and not any(t.strip() for t in grid[r][1:]) and len(label) < 120 and caption_unit([label]) is not None:
+            found.append(r)
+    return found
+
+
+def _header_source(raw: RawTable, grid: list[list[str]], origin: list[int], header_count: int, col: int) -> SourceRef | None:
+    for r in range(header_count):
+        if grid[r][col].strip() and origin[col] < len(raw.rows[r]):
+            return raw.rows[r][origin[col]].source
+    return None
+
+
+def _mark_ratio_columns(columns: list[ValueColumn], rows: list[BodyRow]) -> list[ValueColumn]:
+    """A column of percentages beside an amount column of the same header ("2023 | 2023" over
+    "715 | 16%"), or one headed "% of sales", holds ratios to a base, not amounts of a period."""
+    marked = []
+    for position, column in enumerate(columns):
+        numbers = [row.parsed[position] for row in rows if position < len(row.parsed) and row.parsed[position].kind is CellKind.NUMBER]
+        percent_first = bool(numbers) and numbers[0].percent
+        period = column.header.kind in (ColumnKind.DURATION, ColumnKind.INSTANT)
+        beside_twin = position > 0 and column.label == columns[position - 1].label and period
+        # "100.00%" on the first line and only figures up to 100 below: percentages with the sign printed once
+        all_percent = percent_first and period and all(abs(n.value or 0) <= 100 for n in numbers)
+        share_of = column.header.kind is ColumnKind.OTHER and column.header.percent
+        if (beside_twin and percent_first) or all_percent or share_of or _RATIO_HEADER_RE.search(column.label) and column.header.kind is not ColumnKind.CHANGE:
+            marked.append(ValueColumn(column.grid_index, column.label, column.unit_text or "%", HeaderPeriod(ColumnKind.OTHER, percent=True), column.source, ratio=True))
+        else:
+            marked.append(column)
+    return marked
+
+
+_RATIO_HEADER_RE = re.compile(r"%\s*(?:of\s+)?(?:net\s+)?(?:sales|revenues?|total)\b|\bpercent(?:age)?\s+of\b|\bas\s+a\s+%", re.IGNORECASE)
 
 
 _HEADER_VOCABULARY_RE = re.compile(
     r"\b(?:ended|ending|months?|weeks?|quarters?|years?|fiscal|as\s+of|at|change|changes|increase|decrease|amount|amounts|"
     r"total|actual|results?|forecasts?|budget|prior|current|previous|period|term|half|cumulative|ytd|"
-    r"q[1-4]|[1-4]q|h[12]|[12]h|fy\s?\d*|notes?|unaudited|audited|consolidated|\d{4})\b|%",
+    r"q[1-4]|[1-4]q|h[12]|[12]h|fy\s?\d*|notes?|unaudited|audited|consolidated|\d{4}|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|%",
     re.IGNORECASE,
 )
 
@@ -344,9 +414,12 @@ def _body_rows(
     origin: list[int],
     header_count: int,
     value_columns: list[int],
+    skip: set[int],
 ) -> list[BodyRow]:
     rows = []
     for r in range(header_count, len(grid)):
+        if r in skip:
+            continue
         raw_row = raw.rows[r]
         label_cell = raw_row[0] if raw_row else None
         if label_cell is None:

@@ -133,8 +133,15 @@ class FiscalCalendar:
     year_end_day: int | None = None  # None: the month's last day
     week_rule: WeekRule | None = None
     weekday: int | None = None  # Monday == 0
-    label_year: str = "end"
+    label_year: str | None = None  # None: the document does not say
     evidence: tuple[str, ...] = ()
+    naming_evidence: str = ""  # the words that say which year a fiscal label names, if any
+
+    @property
+    def naming_settled(self) -> bool:
+        """Whether "FY2024" / "Fiscal 2024" can be dated: a December year end names its fiscal
+        years unambiguously; any other needs the document to say (or show) which year it means."""
+        return self.year_end_month == 12 or self.label_year is not None
 
     def year_end(self, end_year: int) -> date:
         """The last day of the fiscal year that ends in calendar year ``end_year``."""
@@ -268,6 +275,10 @@ class HeaderPeriod:
     forecast: bool = False
     percent: bool = False  # a change printed as a percentage
     fiscal_label: str | None = None
+    uses_banner: bool = False  # the banner over the table supplied the length or part of the date
+    uses_calendar: bool = False  # a fiscal name ("FY2017", "Fiscal 2023", a bare year) dated by the company's calendar
+    assumption: str = ""  # the convention applied where no printed word settles it
+    unresolved: str = ""  # why the header names no period the document settles (kind is then OTHER)
 
 
 _CHANGE_RE = re.compile(
@@ -312,6 +323,12 @@ _LONE_YEAR_RE = re.compile(r"^\s*(?:fiscal\s+)?((?:19|20)\d{2})\s*(?:\(\d\)|\*\d
 _STRONG_INSTANT_RE = re.compile(r"\bas\s+(?:of|at)\b", re.IGNORECASE)
 _RANGE_RE = re.compile(r"\b(?:from\b.*?\bto\b|through|thru)\b|\bto\b", re.IGNORECASE)
 _ENDED_RE = re.compile(r"\b(?:ended|ending|end)\b", re.IGNORECASE)
+
+
+def change_phrase(text: str) -> str | None:
+    """The words that make a header a change column ("Increase/(Decrease)", "% Change"), if any."""
+    match = _CHANGE_RE.search(text)
+    return match.group(0) if match else None
 
 
 def _count(text: str) -> int:
@@ -371,54 +388,144 @@ def parse_header(
     ended December 31", or a caption "(For the six months ended ...)"), used when the header
     itself has only a date or a bare year. ``default_instant`` says what a lone date means when
     nothing else does: True for balance sheets, False for flow statements, None to leave it
-    an instant.
+    an instant. A header the document does not date (a bare year under "Three Months Ended", a
+    lone date over a flow statement) is OTHER with the reason in ``unresolved``: never a guess.
     """
     text = " ".join(text.split())
     forecast = bool(_FORECAST_RE.search(text))
     if not text:
         return HeaderPeriod(ColumnKind.OTHER)
-    if _SHARE_OF_RE.search(text):
-        return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, percent=True)  # "% of March 31, 2024 total"
     if _PERCENT_ONLY_RE.match(text) or _CHANGE_RE.search(text):
         return HeaderPeriod(ColumnKind.CHANGE, forecast=forecast, percent="%" in text or "percent" in text.lower())
+    if _SHARE_OF_RE.search(text):
+        return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, percent=True)  # "% of March 31, 2024 total"
 
     quarter_end = _QUARTER_END_RE.search(text)
     if quarter_end and not find_dates(text):
         return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, fiscal_label=quarter_end.group(0))
 
+    stub = _month_day_range(text)
+    if stub is not None:
+        return HeaderPeriod(ColumnKind.DURATION, stub, forecast)
     dates = [value for _, value in find_dates(text)]
     if len(dates) >= 2 and _RANGE_RE.search(text) and dates[0] < dates[-1] and not _INSTANT_RE.search(text.split("to")[0][-12:]):
         return HeaderPeriod(ColumnKind.DURATION, Period(start=dates[0], end=dates[-1]), forecast)
 
     end = dates[-1] if dates else None
+    date_from_banner = False
     if end is None:
         end = _date_from_parts(text, banner)
+        date_from_banner = end is not None and not _date_from_parts(text, "")
     if end is None and _LONE_YEAR_RE.match(text):
-        # a bare year with no banner to date it: the fiscal year of that name
-        year = int(_LONE_YEAR_RE.match(text).group(1))
-        period = calendar.fiscal_period(year, 1, 12)
-        if default_instant:
-            return HeaderPeriod(ColumnKind.INSTANT, Period(end=period.end), forecast)
-        return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=str(year))
+        return _bare_year(int(_LONE_YEAR_RE.match(text).group(1)), calendar, banner, default_instant, forecast)
     if end is None:
         fiscal = _fiscal_label(text, calendar)
         if fiscal is not None:
             period, label = fiscal
-            return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=label)
+            if not calendar.naming_settled:
+                return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, fiscal_label=label, unresolved=_unnamed(label, calendar))
+            return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=label, uses_calendar=True)
         return HeaderPeriod(ColumnKind.OTHER, forecast=forecast)
 
-    length = _length_from(text) or _length_from(banner)
+    own_length = _length_from(text)
+    length = own_length or _length_from(banner)
+    uses_banner = date_from_banner or (own_length is None and length is not None)
     if _STRONG_INSTANT_RE.search(text) or (_INSTANT_RE.search(text) and not length):
-        return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast)
+        return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast, uses_banner=date_from_banner)
     if length is None:
-        if _INSTANT_RE.search(banner) or default_instant is not False:
-            return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast)
-        length = (12, None)
+        if _INSTANT_RE.search(banner):
+            return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast, uses_banner=True)
+        if default_instant:
+            return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast, uses_banner=date_from_banner, assumption="a date over a balance sheet is the balance sheet date")
+        if default_instant is None:
+            return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast, uses_banner=date_from_banner, assumption="a lone date is a point in time")
+        return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, unresolved=f"'{text}' gives an end date but no period length, and nothing over the table states one")
     months, weeks = length
     if months == 0:  # "cumulative": from the start of the fiscal year
         start, _ = calendar.fiscal_year_containing(end)
-        return HeaderPeriod(ColumnKind.DURATION, Period(start=start, end=end), forecast)
-    return HeaderPeriod(ColumnKind.DURATION, duration_ending(end, months, weeks, calendar), forecast)
+        return HeaderPeriod(ColumnKind.DURATION, Period(start=start, end=end), forecast, uses_banner=uses_banner, uses_calendar=True)
+    return HeaderPeriod(ColumnKind.DURATION, duration_ending(end, months, weeks, calendar), forecast, uses_banner=uses_banner)
+
+
+_MONTH_DAY_RANGE_RE = re.compile(
+    rf"\b(?:from\s+)?(?P<m1>{_MONTH_RE})\s*(?P<d1>\d{{1,2}})(?:,?\s*(?P<y1>(?:19|20)\d{{2}}))?\s*(?:to|through|thru|[-–])\s*"
+    rf"(?P<m2>{_MONTH_RE})\s*(?P<d2>\d{{1,2}})(?:,?\s*(?P<y2>(?:19|20)\d{{2}}))?\b",
+    re.IGNORECASE,
+)
+
+
+def _month_day_range(text: str) -> Period | None:
+    """"July 22 to September 30" under a year ("Successor ... 2023"): a stub period printed as a
+    range, which wins over the length a banner gives the column."""
+    match = _MONTH_DAY_RANGE_RE.search(text)
+    if not match:
+        return None
+    years = [int(y) for y in (match["y2"], match["y1"]) if y] or [d.year for _, d in find_dates(text)] or [int(y) for y in _BARE_YEAR.findall(text)]
+    if not years:
+        return None
+    m1, m2 = _month_number(match["m1"]), _month_number(match["m2"])
+    if not m1 or not m2:
+        return None
+    end = _safe_date(years[0], m2, int(match["d2"]))
+    start = _safe_date(int(match["y1"]) if match["y1"] else years[0], m1, int(match["d1"]))
+    if start is None or end is None:
+        return None
+    if start > end and not match["y1"]:
+        start = _safe_date(start.year - 1, start.month, start.day)
+    return Period(start=start, end=end) if start is not None and start < end else None
+
+
+_ORDINAL_QUARTER_RE = re.compile(
+    r"\b(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|(?<![A-Za-z0-9])(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?![A-Za-z0-9])", re.IGNORECASE
+)
+_ORDINAL_HALF_RE = re.compile(r"\b(?P<word>first|second|1st|2nd)\s+half\b|(?<![A-Za-z0-9])(?:H(?P<h>[12])|(?P<h2>[12])H)(?![A-Za-z0-9])", re.IGNORECASE)
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _bare_year(year: int, calendar: FiscalCalendar, banner: str, default_instant: bool | None, forecast: bool) -> HeaderPeriod:
+    """A header that is only a year ("2023", "Fiscal 2023"): the banner over it says which part
+    of that fiscal year; with no banner, it is the fiscal year itself (or its end, over a
+    balance sheet). A banner that gives a length but not which quarter leaves it unresolved, and
+    so does a fiscal year that ends outside December when the document never says which
+    calendar year its fiscal years are named for."""
+    if not calendar.naming_settled:
+        return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, fiscal_label=str(year), unresolved=_unnamed(str(year), calendar))
+    length = _length_from(banner)
+    if default_instant:
+        if length is not None and length != (12, None):
+            return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, unresolved=f"'{year}' over a balance sheet under '{_short(banner)}': which date of {year} is not printed")
+        end = calendar.fiscal_period(year, 1, 12).end
+        return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast, uses_calendar=True, assumption="a bare year over a balance sheet is that fiscal year's end")
+    quarter = _ORDINAL_QUARTER_RE.search(banner)
+    if quarter:
+        number = _ORDINALS.get((quarter["word"] or "").lower()) or int(quarter["q"] or quarter["q2"])
+        period = calendar.fiscal_period(year, 3 * (number - 1) + 1, 3)
+        return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=f"Q{number} {year}", uses_banner=True, uses_calendar=True)
+    half = _ORDINAL_HALF_RE.search(banner)
+    if half:
+        number = _ORDINALS.get((half["word"] or "").lower()) or int(half["h"] or half["h2"])
+        period = calendar.fiscal_period(year, 6 * (number - 1) + 1, 6)
+        return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=f"H{number} {year}", uses_banner=True, uses_calendar=True)
+    if length is not None and length != (12, None):
+        months, weeks = length
+        if months in (0, 3) or weeks:
+            return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, unresolved=f"'{year}' under '{_short(banner)}': the banner gives a length but not which period of {year} it ends")
+        # "Six Months" / "Nine Months" over a bare year: the year-to-date span from the fiscal year's start
+        period = calendar.fiscal_period(year, 1, months)
+        return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=f"{months}M {year}", uses_banner=True, uses_calendar=True)
+    period = calendar.fiscal_period(year, 1, 12)
+    return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=str(year), uses_banner=length is not None, uses_calendar=True,
+                        assumption="" if length is not None else f"a bare year names the fiscal year {year}")
+
+
+def _unnamed(label: str, calendar: FiscalCalendar) -> str:
+    month = _calendar.month_name[calendar.year_end_month]
+    return f"'{label}' names a fiscal year ending in {month}, and the document does not say whether its fiscal years are named for the year they start or end in"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _date_from_parts(text: str, banner: str) -> date | None:
@@ -487,7 +594,8 @@ def infer_calendar(text_lines: Iterable[str], header_dates: Iterable[date] = ())
         sentence = week.group(0)
         weekday_match = _WEEKDAY_RE.search(sentence)
         month_match = _MONTH_NAME_RE.search(sentence[weekday_match.end():] if weekday_match else sentence)
-        rule = WeekRule.LAST if re.search(r"\blast\b", sentence, re.IGNORECASE) else WeekRule.NEAREST
+        nearest = re.search(r"\b(?:closest|nearest)\b", sentence, re.IGNORECASE)
+        rule = WeekRule.LAST if re.search(r"\blast\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", sentence, re.IGNORECASE) and not nearest else WeekRule.NEAREST
         weekday = _WEEKDAYS[weekday_match.group(1).lower()] if weekday_match else None
         if weekday is None:
             odd = [d for d in header_dates if not is_month_end(d)]
@@ -534,8 +642,35 @@ def infer_calendar(text_lines: Iterable[str], header_dates: Iterable[date] = ())
             calendar = probe
             fiscal_end_year = end.year if end <= month_end(end.year, probe.year_end_month) else end.year + 1
         naming = "start" if fiscal_end_year == label_year + 1 else "end"
-        calendar = replace(calendar, label_year=naming)
-        evidence.append(f'"{match["label"]}" is {start.isoformat()} to {end.isoformat()}')
+        definition = f'"{match["label"]}" is {start.isoformat()} to {end.isoformat()}'
+        calendar = replace(calendar, label_year=naming, naming_evidence=definition)
+        evidence.append(definition)
         break
 
+    if not calendar.naming_evidence:
+        calendar = _naming_from_definition(text, calendar, evidence)
     return replace(calendar, evidence=tuple(evidence))
+
+
+_LABEL_NAMED_RE = re.compile(
+    rf"(?P<date>{_MONTH_RE}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}})[^.;]{{0,40}}?\(\s*[\"“](?P<label>(?:fiscal(?:\s+year)?|FY)\s?'?(?P<year>\d{{2}}|\d{{4}}))[\"”]\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _naming_from_definition(text: str, calendar: FiscalCalendar, evidence: list[str]) -> FiscalCalendar:
+    """'the 53 weeks ended on February 3, 2024 ("fiscal 2023")': the label names the fiscal
+    year that starts in 2023."""
+    for match in _LABEL_NAMED_RE.finditer(text):
+        dates = find_dates(match["date"])
+        if not dates:
+            continue
+        end = dates[0][1]
+        fiscal_end_year = calendar.fiscal_year_containing(end)[1].year
+        label_year = _two_digit_year(match["year"])
+        if fiscal_end_year not in (label_year, label_year + 1):
+            continue
+        sentence = f'{match["label"]} ends {end.isoformat()}'
+        evidence.append(sentence)
+        return replace(calendar, label_year="start" if fiscal_end_year == label_year + 1 else "end", naming_evidence=sentence)
+    return calendar

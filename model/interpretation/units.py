@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from model.interpretation.evidence import Evidence
+
 SCALE_WORDS = {
     "thousand": 1_000,
     "thousands": 1_000,
@@ -53,6 +55,11 @@ class UnitInfo:
     unit: str = ""  # ISO currency, 'shares', '%', 'JPY/share', or as printed
     scale: int = 1
     explicit: bool = False  # the text said so (rather than a document default)
+    evidence: tuple[Evidence, ...] = ()  # the printed text that settled unit and scale
+    unresolved: str = ""  # why the scale could not be established (the values are then as printed)
+
+    def with_evidence(self, *evidence: Evidence) -> UnitInfo:
+        return UnitInfo(self.unit, self.scale, self.explicit, tuple(evidence), "")
 
 
 def unit_from_header(text: str) -> UnitInfo | None:
@@ -90,9 +97,32 @@ def is_unit_text(text: str) -> bool:
 _PARENTHETICAL_SCALE_RE = re.compile(r"\(([^()]*\b(?:thousands?|millions?|billions?)\b[^()]*)\)", re.IGNORECASE)
 
 
+_CAPTION_FILLER_RE = re.compile(
+    r"\b(?:in|of|amounts?|tabular|all|dollars?|u\.s\.|us|expressed|presented|stated|unaudited|audited|unit|units|currency|figures?)\b|[^A-Za-z]",
+    re.IGNORECASE,
+)
+
+
+def is_unit_caption(text: str) -> bool:
+    """Whether a line is only a unit caption ("In Millions, Except Per Share and Percentage Data",
+    "(Dollars in thousands)", "$ in millions"): a caption, never a title."""
+    text = " ".join(text.split())
+    if not text or len(text) > 160 or caption_unit([text]) is None:
+        return False
+    head = _EXCEPT_RE.sub("", text)
+    rest = _CAPTION_FILLER_RE.sub("", _SCALE_RE.sub("", _CURRENCY_RE.sub("", head)))
+    return len(rest) <= 3
+
+
 def caption_unit(lines: list[str] | tuple[str, ...]) -> UnitInfo | None:
     """The unit a caption states: "(In millions, except per share amounts)", "(Millions of yen)",
     also inside a sentence: "... were as follows (in millions):"."""
+    found = caption_match(lines)
+    return found[0] if found else None
+
+
+def caption_match(lines: list[str] | tuple[str, ...]) -> tuple[UnitInfo, str] | None:
+    """The unit a caption states and the caption line that states it (nearest last)."""
     for line in reversed(lines):
         lowered = line.lower()
         if len(line) < 200 and ("in " in lowered or "of " in lowered or "unit" in lowered or lowered.startswith("(")) and (
@@ -100,48 +130,95 @@ def caption_unit(lines: list[str] | tuple[str, ...]) -> UnitInfo | None:
         ):
             info = unit_from_header(line)
             if info is not None:
-                return info
+                return info, line
         for parenthetical in _PARENTHETICAL_SCALE_RE.findall(line):
             info = unit_from_header(parenthetical)
             if info is not None:
-                return info
+                return info, line
     return None
 
 
-def row_unit(label: str, table_unit: UnitInfo, section: str = "", share_scale: int = 1) -> UnitInfo | None:
-    """A unit the row label (read with its section heading) states: ``(shares)``, ``(JPY)``,
-    per-share amounts, share counts."""
+_LABEL_SCALE_RE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|billions|000s?|000's|mm|mn)\s*\)|\bin\s+(thousands|millions|billions)\b", re.IGNORECASE)
+_LABEL_SCALE_WORDS = {"000": 1_000, "000s": 1_000, "000's": 1_000}
+
+
+# "Preferred stock ($25.00 par value per share; 10.0 million shares authorized ...)": a description
+# of the stock, not the unit of the line's amounts
+_STOCK_DESCRIPTION_RE = re.compile(
+    r"\([^()]*\b(?:par value|authorized|issued|outstanding|liquidation preference)\b[^()]*\)"
+    r"|[,;]\s*(?:\$\s?[\d.]+|no|without)\s+(?:stated\s+)?par\s+value\b.*$",
+    re.IGNORECASE,
+)
+# "Income allocated to common stock for diluted EPS": an amount used for EPS, not one per share
+_FOR_EPS_RE = re.compile(r"\b(?:for|in|used in|computing|calculating)\s+(?:the\s+)?(?:basic\s+|diluted\s+)?(?:eps|earnings per (?:common )?share)\b", re.IGNORECASE)
+
+
+_HEADING_MAX = 90
+
+
+def row_unit(label: str, table_unit: UnitInfo, sections: tuple[str, ...] = (), shares: UnitInfo | None = None) -> UnitInfo | None:
+    """A unit the row label states (``(shares)``, ``(JPY)``, per-share amounts, share counts), or
+    failing that the nearest section heading above it ("Per Share of Common Stock:" over "- Basic").
+    ``shares`` is the scale the caption gives share counts."""
     match = _ROW_UNIT_RE.search(label)
-    context = f"{section} {label}".strip()
-    if not match and _SHARES_RE.search(context):
-        return UnitInfo("shares", share_scale, True)
-    per_share = bool(_PER_SHARE_RE.search(context))
     currency = table_unit.unit if table_unit.unit not in ("", "%", "shares") else ""
     if match:
         unit = match.group("unit").lower()
+        per_share = bool(_PER_SHARE_RE.search(_STOCK_DESCRIPTION_RE.sub(" ", label)))
+        evidence = (Evidence("unit", label, "row label"),)
         if unit.startswith("share"):
-            return UnitInfo("shares", share_scale, True)
+            # "(shares)" states the unit itself: whole shares, unless the label gives a scale too
+            return share_count_unit(label, (), UnitInfo("shares", 1, True, evidence))
         if unit.startswith("ads"):
-            return UnitInfo("ADSs", 1, True)
+            return UnitInfo("ADSs", 1, True, evidence)
         if unit == "%":
-            return UnitInfo("%", 1, True)
+            return UnitInfo("%", 1, True, evidence)
         code = CURRENCY_WORDS.get(unit, unit.upper())
-        return UnitInfo(f"{code}/share" if per_share else code, 1, True)
-    if per_share:
-        return UnitInfo(f"{currency}/share" if currency else "per share", 1, True)
+        return UnitInfo(f"{code}/share" if per_share else code, 1, True, evidence)
+    headings = [s for s in reversed(sections) if len(s) <= _HEADING_MAX]  # a sentence printed as a row is no heading
+    for text, origin in ((label, "row label"), *((s, "section heading") for s in headings)):
+        plain = _STOCK_DESCRIPTION_RE.sub(" ", text)
+        if _SHARES_RE.search(plain):
+            return share_count_unit(label, sections, shares)
+        if _PER_SHARE_RE.search(plain) and not _FOR_EPS_RE.search(plain):
+            return UnitInfo(f"{currency}/share" if currency else "per share", 1, True, (Evidence("unit", text, origin),))
     return None
 
 
+def share_count_unit(label: str, sections: tuple[str, ...], shares: UnitInfo | None) -> UnitInfo:
+    """Share counts: in the scale the row label or a section heading over it states ("(in
+    millions)", "(000s)"), else the one the caption gives them; unresolved when none says."""
+    for text, origin in ((label, "row label"), *((s, "section heading") for s in reversed(sections))):
+        own = _LABEL_SCALE_RE.search(text)
+        if own:
+            word = (own.group(1) or own.group(2)).lower()
+            scale = _LABEL_SCALE_WORDS.get(word) or SCALE_WORDS[word]
+            return UnitInfo("shares", scale, True, (Evidence("scale", text, origin),))
+    if shares is not None:
+        return UnitInfo("shares", shares.scale, True, shares.evidence, shares.unresolved)
+    return UnitInfo("shares", 1, False, (), "no scale is stated for the share counts")
+
+
 _SHARES_IN_RE = re.compile(r"(?:number of )?shares[^.;)]{0,60}?\b(?:in|reflected in)\s+(thousands|millions)", re.IGNORECASE)
+_SHARES_EXCEPTED_RE = re.compile(r"\bexcept\b[^)]{0,80}?(?<!per[\s-])\b(?:shares?|share (?:data|amounts?|counts?|information)|number of shares)\b", re.IGNORECASE)
 
 
-def share_scale(captions: list[str] | tuple[str, ...]) -> int:
-    """"(In millions, except number of shares, which are reflected in thousands ...)" -> 1000."""
+def share_scale(captions: list[str] | tuple[str, ...], table_unit: UnitInfo) -> UnitInfo | None:
+    """The scale of share counts a caption gives: "(In millions, except number of shares, which
+    are reflected in thousands ...)" -> thousands; "(In thousands, except share data)" -> whole
+    shares; "(In millions, except per share amounts)" -> millions, like the amounts."""
     for caption in captions:
         match = _SHARES_IN_RE.search(caption)
         if match:
-            return SCALE_WORDS[match.group(1).lower()]
-    return 1
+            return UnitInfo("shares", SCALE_WORDS[match.group(1).lower()], True, (Evidence("scale", caption, "caption"),))
+    for caption in captions:
+        if caption_unit([caption]) is None:
+            continue
+        if _SHARES_EXCEPTED_RE.search(caption):
+            return UnitInfo("shares", 1, True, (Evidence("scale", caption, "caption"),))
+        if table_unit.explicit and not table_unit.unresolved:
+            return UnitInfo("shares", table_unit.scale, True, table_unit.evidence)
+    return None
 
 
 def document_currency(text: str) -> str:

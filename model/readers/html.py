@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from model.errors import FilingError
+from model.interpretation.units import is_unit_caption
 from model.raw import RawCell, RawDocument, RawTable, SourceRef, XbrlTag
 from model.readers import ProgressCallback
 from model.readers.ixbrl import InlineXbrl, read_inline_xbrl
@@ -160,8 +161,13 @@ def parse_html(path: Path) -> tuple[etree._Element, list[str]]:
     return root, warnings
 
 
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def collapse_spaces(text: str) -> str:
-    return " ".join(text.split())
+    """One space between words; zero-width spaces (which some filing tools put in every empty
+    cell) are no text at all."""
+    return " ".join(text.translate(_ZERO_WIDTH).split())
 
 
 def _style(element: etree._Element) -> str:
@@ -443,7 +449,7 @@ def has_values(texts: list[list[str]]) -> bool:
 def is_heading(block: TextBlock) -> bool:
     """Bold, ALL CAPS or short Title Case text: "CONSOLIDATED BALANCE SHEETS", "Interest Rate Risk"."""
     text = block.text
-    if len(text) > 200 or _CAPTION_RE.match(text) or is_page_furniture(text):
+    if len(text) > 200 or _CAPTION_RE.match(text) or is_page_furniture(text) or is_unit_caption(text):
         return False
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 3:
@@ -487,10 +493,11 @@ def tables_from_stream(stream: list[TextBlock | HtmlTable], file_name: str) -> l
         printed, lines = table_grid(item)
         if printed and has_values([[text for text, _ in row] for row in printed]):
             title, context = title_and_context(blocks_since_table)
+            carried = title is None and bool(tables)
             if title is None:
                 # no heading since the table before: the section (or a table cut by a page break) goes on
                 title = tables[-1].title if tables else ""
-            tables.append(_raw_table(printed, lines, title, context, table_number, len(tables), file_name, item.line))
+            tables.append(_raw_table(printed, lines, title, context, table_number, len(tables), file_name, item.line, carried))
         blocks_since_table = []
     return tables
 
@@ -504,6 +511,7 @@ def _raw_table(
     index: int,
     file_name: str,
     line: int | None,
+    title_carried: bool = False,
 ) -> RawTable:
     rows = [
         [
@@ -518,4 +526,5 @@ def _raw_table(
         source=SourceRef(file_name, line=line, table=table_number),
         context=context,
         index=index,
+        title_carried=title_carried,
     )

@@ -14,7 +14,7 @@ from model.statements.from_table import build_part
 from model.statements.merging import contradicts, is_continuation, merge_key, merge_parts
 from model.statements.part import StatementPart
 from model.statements.statement import Statement
-from model.statements.table_units import default_scale_where_unstated, inherit_unit
+from model.statements.table_units import settle_unit, settle_unstated_units
 from model.statements.tags import demote_untagged_statements, snap_to_context_periods
 
 
@@ -55,13 +55,12 @@ def build_statements(document: RawDocument, calendar: FiscalCalendar) -> tuple[l
         part = build_part(raw, calendar, currency, previous)
         if part is None or not part.cells:
             continue
-        if not part.periods and not any(c.kind is ColumnKind.CHANGE for c in part.columns):
+        if not part.periods and not any(c.kind is ColumnKind.CHANGE or c.unresolved for c in part.columns):
             continue
         parts.append(part)
 
     snap_to_context_periods(parts)
     demote_untagged_statements(parts)
-    default_scale_where_unstated(parts)
     groups: dict[tuple[str, str], list[StatementPart]] = {}
     order: list[tuple[str, str]] = []
     chains: list[list[StatementPart]] = []
@@ -70,10 +69,12 @@ def build_statements(document: RawDocument, calendar: FiscalCalendar) -> tuple[l
             part.kind = chains[-1][0].kind
             part.title = chains[-1][0].title
             part.scope = chains[-1][0].scope
-            inherit_unit(part, chains[-1][0])
+            if not chains[-1][0].unit.unresolved:
+                settle_unit(part, chains[-1][0].unit)  # a page that continues a statement is in its caption's unit
             chains[-1].append(part)
             continue
         chains.append([part])
+    settle_unstated_units(parts, document.text_lines)
 
     for chain in chains:
         head = merge_parts(chain) if len(chain) > 1 else chain[0]

@@ -6,11 +6,14 @@ import re
 from collections.abc import Iterable
 
 from model.interpretation.layout import clean_label
+from model.interpretation.units import is_unit_caption
 from model.statements.statement import StatementKind
 
 _TITLE_RULES: list[tuple[re.Pattern[str], StatementKind]] = [
+    # an analysis's numbered exhibit or selection ("Table 9: USCS Selected Income Statement Data"), not the statement
+    (re.compile(r"^\s*table\s+\d+\s*[:.]|\bselected\b.{0,40}\bdata\b", re.I), StatementKind.SUMMARY),
     (re.compile(r"changes? in (?:net assets|(?:stock|share)holders'?’?s?'? equity|equity)|statements? of (?:stock|share)holders|statements? of equity", re.I), StatementKind.EQUITY),
-    (re.compile(r"cash[- ]flows?", re.I), StatementKind.CASH_FLOW),
+    (re.compile(r"cash[- ]flows?(?!\s+hedg)", re.I), StatementKind.CASH_FLOW),
     (re.compile(r"balance sheets?|financial position|financial condition|statements? of condition", re.I), StatementKind.BALANCE_SHEET),
     (re.compile(r"statements?\s+of\s+(?:income|operations|earnings)\b.*\bcomprehensive|(?:income|operations|earnings|loss)\s+and\s+(?:\w+\s+){0,2}(?:statements?\s+of\s+)?comprehensive", re.I), StatementKind.INCOME),
     (re.compile(r"comprehensive (?:income|loss)", re.I), StatementKind.COMPREHENSIVE_INCOME),
@@ -39,18 +42,39 @@ _UNAUDITED_RE = re.compile(r"\s*\((?:unaudited|audited)\)\s*|\s*\bunaudited\b\s*
 
 def classify(title: str, context: Iterable[str], labels: list[str]) -> tuple[StatementKind, bool]:
     """What a table is, and whether its own title or caption says so (rather than its lines)."""
-    captions = [line for line in context if len(line) <= 90]
+    captions = [line for line in context if len(line) <= 90 and not is_unit_caption(line)]
     for text in (title, " ".join(captions)):
-        if not text:
+        if not text or is_unit_caption(text):
             continue
         in_notes = bool(_NOTE_TITLE_RE.match(text))
         for pattern, kind in _TITLE_RULES:
             if pattern.search(text) and not (in_notes and (kind.is_primary or kind is StatementKind.EQUITY)):
                 return kind, True
-    return classify_by_labels(labels), False
+    kind = classify_by_labels(labels)
+    if kind.is_primary and not _names_no_topic(title):
+        return StatementKind.OTHER, False  # "Cash Flow Hedges": a note's table with statement-like lines
+    return kind, False
+
+
+# titles that say whose statements these are, or that they are statements, but not which one
+_GENERIC_TITLE_RE = re.compile(
+    r"^(?:item\s+\d+[a-z]?\.?\s*[-–—:]?\s*)?(?:(?:condensed|consolidated|interim|unaudited|financial|statements?|information|and|of|the|\(|\))\s*)*$"
+    r"|\b(?:inc\.?|incorporated|corp\.?|corporation|company|co\.|ltd\.?|limited|plc|n\.v\.|s\.a\.|holdings|and subsidiaries)\s*$",
+    re.I,
+)
+
+
+def _names_no_topic(title: str) -> bool:
+    """Whether a title leaves the table's kind to its lines: no title, a company's name, or
+    "Item 1. Financial Statements"; a note's topic ("Cash Flow Hedges") does not."""
+    title = _UNAUDITED_RE.sub(" ", title).strip()
+    return not title or bool(_GENERIC_TITLE_RE.search(title))
 
 
 def classify_by_labels(labels: list[str]) -> StatementKind:
+    first = next((label for label in labels if label.strip()), "")
+    if re.match(r"balances?\b", first, re.I):
+        return StatementKind.OTHER  # a roll-forward from an opening balance: a note, or changes in equity
     text = " | ".join(label.lower() for label in labels)
     stripped = {label.lower().strip(" :") for label in labels}
     if "total assets" in stripped and any(re.search(r"\bliabilities\b", label) for label in stripped):

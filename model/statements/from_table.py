@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from model.interpretation.column_periods import period_evidence
+from model.interpretation.evidence import sign_evidence
 from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean_label, unit_for_column
 from model.interpretation.numbers import CellKind
 from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, parse_header
+from model.interpretation.table_unit import decide_table_unit
 from model.interpretation.units import UnitInfo, share_scale
 from model.raw import RawCell, RawTable
 from model.statements.change_columns import link_change_columns, unlabelled_percent_changes
@@ -12,7 +15,7 @@ from model.statements.classify import classify, statement_title
 from model.statements.hierarchy import build_lines
 from model.statements.part import StatementPart, footnote_caption, new_part, non_period_columns
 from model.statements.statement import Cell, Column, StatementKind
-from model.statements.table_units import cell_unit, column_unit_name, unit_of_table
+from model.statements.table_units import MONEY_KINDS, cell_unit, column_unit_name
 from model.statements.tags import columns_from_contexts, tagged_cell, unit_from_tags
 from model.statements.transposed import transposed_part
 
@@ -28,17 +31,21 @@ def build_part(
     if kind is StatementKind.OTHER and not raw.title and previous is not None:
         kind = previous.kind
     banner = " ".join(line for line in raw.context if len(line) <= 120)
-    default_instant = True if kind is StatementKind.BALANCE_SHEET else (False if kind.is_flow else None)
-    layout = analyse(raw, calendar, banner, default_instant)
+    layout = analyse(raw, calendar, banner, _default_instant(kind))
     if not layout.rows or not layout.columns:
         return None
-    table_unit = unit_of_table(layout, raw, currency, kind)
+    heading_title = _title_in_heading(layout) if not titled else None
+    if heading_title is not None:
+        # "Consolidated Statements of Income" printed over the label column names the table
+        kind, titled = classify(heading_title, (), label_texts)
+        layout = analyse(raw, calendar, banner, _default_instant(kind))
+    table_unit = decide_table_unit(layout, raw, currency, kind in MONEY_KINDS)
     if not layout.has_periods and _row_labels_are_periods(layout, calendar):
         part = transposed_part(layout, raw, kind, calendar, table_unit, currency)
     else:
-        if not layout.has_periods and previous is not None and not raw.title and _same_shape(layout, previous):
+        if not layout.has_periods and not layout.header_row_count and previous is not None and (not raw.title or raw.title_carried) and _same_shape(layout, previous):
             layout = _inherit_headers(layout, previous)
-        part = _part_from_layout(layout, raw, kind, table_unit, currency)
+        part = _part_from_layout(layout, raw, kind, table_unit, banner, calendar)
     if not raw.title and footnote_caption(raw.context):
         # "(1) Amounts include amortization of intangible assets, as follows:" heads a table of its own
         part.raw_title = footnote_caption(raw.context)
@@ -50,7 +57,23 @@ def build_part(
         # mostly columns that are no periods (a note's matrix): not a primary statement
         part.kind, titled = StatementKind.OTHER, False
     part.titled = titled
+    if heading_title is not None:
+        part.title = statement_title(heading_title)
     return part
+
+
+def _default_instant(kind: StatementKind) -> bool | None:
+    """What a lone date over the table means: a balance sheet's date, a flow statement's end."""
+    return True if kind is StatementKind.BALANCE_SHEET else (False if kind.is_flow else None)
+
+
+def _title_in_heading(layout: TableLayout) -> str | None:
+    """A statement title printed in the table's own heading rows, over the label column."""
+    for line in layout.corner_lines:
+        kind, titled = classify(line, (), [])
+        if titled and kind is not StatementKind.OTHER:
+            return line
+    return None
 
 
 def _tagged_cells(layout: TableLayout, column: int) -> list[RawCell]:
@@ -86,7 +109,7 @@ def _row_labels_are_periods(layout: TableLayout, calendar: FiscalCalendar) -> bo
     return hits >= max(1, len([r for r in layout.rows if r.has_values]) // 2)
 
 
-def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, table_unit: UnitInfo, currency: str) -> StatementPart:
+def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, table_unit: UnitInfo, banner: str, calendar: FiscalCalendar) -> StatementPart:
     columns = []
     units_by_period: dict[Period | None, set[str]] = {}
     for value_column in layout.columns:
@@ -105,11 +128,13 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 forecast=forecast,
                 percent_change=percent and header.kind is ColumnKind.CHANGE,
                 unit=column_unit_name(unit_info) if currencies_apart and header.kind is not ColumnKind.CHANGE else "",
+                evidence=period_evidence(value_column, layout, banner, calendar),
+                unresolved=header.unresolved,
             )
         )
     columns = columns_from_contexts(columns, [_tagged_cells(layout, j) for j in range(len(columns))])
     columns = link_change_columns(unlabelled_percent_changes(columns, layout))
-    lines, row_map = build_lines(layout.rows, table_unit, share_scale([raw.title, *raw.context]))
+    lines, row_map = build_lines(layout.rows, table_unit, share_scale([*dict.fromkeys(c.unit_text for c in layout.columns if c.unit_text), layout.corner, raw.title, *raw.context], table_unit))
     cells: dict[tuple[int, int], Cell] = {}
     for row_index, row in enumerate(layout.rows):
         line_index = row_map[row_index]
@@ -120,10 +145,19 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
             if raw_cell is None or parsed.kind not in (CellKind.NUMBER, CellKind.NIL):
                 continue
             column = columns[col_index]
-            unit, scale = cell_unit(line, column, layout.columns[col_index], parsed, table_unit)
-            cell = Cell(value=parsed.value, text=raw_cell.text, source=raw_cell.source, header=column.label, unit=unit, scale=scale)
+            unit = cell_unit(line, column, layout.columns[col_index], parsed, table_unit)
+            cell = Cell(
+                value=parsed.value,
+                text=raw_cell.text,
+                source=raw_cell.source,
+                header=column.label,
+                unit=unit.unit,
+                scale=unit.scale,
+                evidence=unit.evidence + sign_evidence(parsed.value, raw_cell.text),
+                unresolved=unit.unresolved,
+            )
             if raw_cell.tag is not None:
-                cell = tagged_cell(cell, raw_cell.tag, scale_stated=table_unit.explicit or line.scale != 1)
+                cell = tagged_cell(cell, raw_cell.tag, scale_stated=unit.explicit and not unit.unresolved)
             cells[(line_index, col_index)] = cell
     table_unit, cells = unit_from_tags(table_unit, cells)
     warnings = list(layout.warnings)

@@ -56,7 +56,7 @@ def _closes(total_label: str, section: str) -> bool:
     return bool(remainder) and (remainder == name or name.endswith(remainder) and len(remainder) > 6 or remainder.endswith(name))
 
 
-def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1) -> tuple[list[Line], list[int | None]]:
+def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares: UnitInfo | None = None) -> tuple[list[Line], list[int | None]]:
     """Lines with their sections and levels; returns the line index of each body row."""
     stack: list[_OpenSection] = []
     lines: list[Line] = []
@@ -75,7 +75,8 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1
             group = caps and not label.endswith(":")
             if group:
                 stack.clear()
-            else:
+            elif not (lines and lines[-1].is_heading and stack and lines[-1].label == stack[-1].label):
+                # a heading right under another, with nothing between, is its sub-heading
                 while stack and not stack[-1].group and stack[-1].caps == caps:
                     stack.pop()
             lines.append(Line(label=label, section=tuple(s.label for s in stack), level=len(stack), is_heading=True))
@@ -99,7 +100,7 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1
                 stack.pop()
             section = tuple(s.label for s in stack)
             level = len(stack)
-        unit = row_unit(label, table_unit, " ".join(section[-1:]), shares_scale)
+        unit = row_unit(label, table_unit, section, shares)
         memo = bool(row.parsed) and any(p.memo for p in row.parsed)
         lines.append(
             Line(
@@ -113,6 +114,8 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares_scale: int = 1
                 per_share=bool(unit and ("/share" in unit.unit or unit.unit == "per share")),
                 ratio=bool(unit and unit.unit == "%") or _is_ratio_label(label),
                 indent=row.indent,
+                unit_evidence=unit.evidence if unit else (),
+                unit_unresolved=unit.unresolved if unit else "",
             )
         )
         row_map.append(len(lines) - 1)

@@ -118,6 +118,8 @@ class Line:
     ratio: bool = False  # a percentage or ratio row: never summed or derived
     standalone: bool = False  # a metric of a summary table: neither a part nor a total of others
     indent: float | None = None  # where the printed label starts (PDF points), when known
+    unit_evidence: tuple[Evidence, ...] = ()  # what settled a unit of the line's own (shares, per share)
+    unit_unresolved: str = ""  # why the line's own unit or scale is unknown
 
     @property
     def is_additive(self) -> bool:

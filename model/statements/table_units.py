@@ -1,18 +1,20 @@
-"""The unit and scale of a table's amounts and of each cell, and units carried between tables."""
+"""The unit and scale of each cell, and the units a document settles for tables that state none."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
-from model.interpretation.layout import TableLayout, ValueColumn, unit_for_column
+from model.interpretation.evidence import Evidence
+from model.interpretation.layout import ValueColumn, unit_for_column
+from model.interpretation.numbers import ParsedNumber
 from model.interpretation.periods import ColumnKind
-from model.interpretation.units import UnitInfo, caption_unit, unit_from_header
-from model.raw import RawTable
+from model.interpretation.units import UnitInfo, share_scale
 from model.statements.part import StatementPart
 from model.statements.statement import Column, Line, StatementKind
 
-_MONEY_KINDS = frozenset(
+MONEY_KINDS = frozenset(
     {
         StatementKind.INCOME,
         StatementKind.COMPREHENSIVE_INCOME,
@@ -25,23 +27,9 @@ _MONEY_KINDS = frozenset(
         StatementKind.GUIDANCE,
     }
 )
-
-
-def unit_of_table(layout: TableLayout, raw: RawTable, currency: str, kind: StatementKind) -> UnitInfo:
-    """The unit of the table's amounts: a units row, else the caption, else the document's currency."""
-    for column in layout.columns:
-        info = unit_for_column(column)
-        if info is not None and info.unit != "%":
-            return UnitInfo(info.unit or currency, info.scale, True)
-    caption = caption_unit([raw.title, *raw.context])
-    if caption is not None:
-        return UnitInfo(caption.unit or currency, caption.scale, True)
-    for column in layout.columns:
-        # "2023 $ million": the unit printed inside the column header
-        info = unit_from_header(column.label)
-        if info is not None and info.unit != "%" and info.scale > 1:
-            return UnitInfo(info.unit or currency, info.scale, True)
-    return UnitInfo(currency if kind in _MONEY_KINDS else "", 1, False)
+# tables of counts and per-share figures: printed as they are meant, whatever the amounts' scale
+_AS_PRINTED_KINDS = frozenset({StatementKind.KPI, StatementKind.PER_SHARE, StatementKind.DIVIDENDS})
+_DOCUMENT_SCALE_RE = re.compile(r"\b(?:in|of)\s+(?:u\.s\.\s+)?(?:dollars\s+in\s+)?(thousands|millions|billions)\b|\$\s*(?:in\s+)?(?:thousands|millions|billions)\b|\(\$(?:000|MM|mm|K)\)", re.I)
 
 
 def column_unit_name(info: UnitInfo | None) -> str:
@@ -50,46 +38,83 @@ def column_unit_name(info: UnitInfo | None) -> str:
     return f"{info.unit} {info.scale}"
 
 
-def cell_unit(line: Line, column: Column, value_column: ValueColumn, parsed, table_unit: UnitInfo) -> tuple[str, int]:
+def cell_unit(line: Line, column: Column, value_column: ValueColumn, parsed: ParsedNumber, table_unit: UnitInfo) -> UnitInfo:
+    """One cell's unit and scale with the text that settles them: the cell itself ("16%",
+    "12 Gbps"), its column (a units row, a % of sales column), its line (shares, per share),
+    else the table's."""
+    line_unit = UnitInfo(line.unit, line.scale, True, line.unit_evidence, line.unit_unresolved) if line.unit else None
     if column.kind is ColumnKind.CHANGE:
         if column.percent_change or parsed.percent:
-            return "%", 1
-        return line.unit or table_unit.unit, line.scale if line.unit else table_unit.scale
+            return UnitInfo("%", 1, True, (Evidence("unit", column.label, "column header"),))
+        return line_unit or table_unit
     if parsed.unit:
-        return parsed.unit, 1
+        return UnitInfo(parsed.unit, 1, True, (Evidence("unit", parsed.unit, "cell"),))
     if parsed.percent:
-        return "%", 1
+        return UnitInfo("%", 1, True, (Evidence("unit", "%", "cell"),))
+    if value_column.ratio:
+        return UnitInfo("%", 1, True, (Evidence("unit", value_column.label, "column header", value_column.source),))
     column_unit = unit_for_column(value_column)
-    if line.unit and line.unit != table_unit.unit:
-        return line.unit, line.scale
+    if line_unit is not None and line.unit != table_unit.unit:
+        return line_unit
     if column_unit is not None:
+        evidence = (Evidence("unit", value_column.unit_text, "units row", value_column.source),)
         if column_unit.unit == "%":
-            return "%", 1
+            return UnitInfo("%", 1, True, evidence)
         if column_unit.scale == 1 and column_unit.unit and line.per_share:
-            return f"{column_unit.unit}/share", 1
-        return column_unit.unit or table_unit.unit, column_unit.scale
-    return line.unit or table_unit.unit, line.scale if line.unit else table_unit.scale
+            return UnitInfo(f"{column_unit.unit}/share", 1, True, evidence)
+        return UnitInfo(column_unit.unit or table_unit.unit, column_unit.scale, True, evidence)
+    return line_unit or table_unit
 
 
-def default_scale_where_unstated(parts: list[StatementPart]) -> None:
-    """A statement that prints no unit is in the unit the document's other statements state
-    ("Millions of yen" on every page but one)."""
-    stated = Counter((p.unit.unit, p.unit.scale) for p in parts if p.unit.explicit and p.kind in _MONEY_KINDS and p.unit.scale > 1)
-    if not stated:
-        return
-    (unit, scale), count = stated.most_common(1)[0]
-    if count * 2 < sum(stated.values()):
-        return  # no one unit prevails: better unstated than wrong
+def settle_unstated_units(parts: list[StatementPart], text_lines: list[str]) -> None:
+    """Tables that state no scale take one only where the document settles it: the one unit its
+    other statements state ("Millions of yen" on every page but one), or as printed when the
+    document states no scale anywhere. Otherwise they stay unresolved."""
+    stated = Counter(
+        (p.unit.unit, p.unit.scale) for p in parts if p.unit.explicit and not p.unit.unresolved and p.kind in MONEY_KINDS and p.unit.scale > 1
+    )
+    prevailing = None
+    if stated:
+        (unit, scale), count = stated.most_common(1)[0]
+        if count * 2 >= sum(stated.values()):  # no one unit prevails: better unresolved than wrong
+            example = next(p for p in parts if p.unit.explicit and (p.unit.unit, p.unit.scale) == (unit, scale))
+            prevailing = UnitInfo(unit, scale, True, (*example.unit.evidence, Evidence("scale", f"the scale the document's other statements state ({example.title})", "document")))
+    any_scale = next((line for line in text_lines if len(line) < 300 and _DOCUMENT_SCALE_RE.search(line)), None)
+    if not stated and any_scale is None:
+        for part in parts:
+            _share_counts_as_printed(part)
     for part in parts:
-        if not part.unit.explicit and part.kind in _MONEY_KINDS and part.unit.unit in ("", unit):
-            inherit_unit(part, replace(part, unit=UnitInfo(unit, scale, True)))
+        if not part.unit.unresolved:
+            continue
+        if prevailing is not None and part.kind in MONEY_KINDS and part.unit.unit in ("", prevailing.unit):
+            settle_unit(part, prevailing)
+        elif part.kind in _AS_PRINTED_KINDS or (not stated and any_scale is None):
+            rule = "counts and per-share figures as printed" if part.kind in _AS_PRINTED_KINDS else "the document states no scale anywhere: amounts as printed"
+            settle_unit(part, UnitInfo(part.unit.unit, 1, False, (Evidence("scale", rule, "document"),)))
 
 
-def inherit_unit(part: StatementPart, head: StatementPart) -> None:
-    """A page that continues a statement without repeating its caption is in the caption's unit."""
-    if part.unit.explicit or not head.unit.explicit:
+def settle_unit(part: StatementPart, unit: UnitInfo) -> None:
+    """Give a table whose scale was unresolved the unit the document settles, with its evidence:
+    the cells that took the table's unit take this one."""
+    if not part.unit.unresolved:
         return
+    old = part.unit
+    shares = share_scale([e.text for e in unit.evidence if e.decides == "scale"], unit)
     for key, cell in part.cells.items():
-        if cell.tag is None and cell.unit == part.unit.unit and cell.scale == part.unit.scale:  # a tag states its own scale
-            part.cells[key] = replace(cell, unit=head.unit.unit, scale=head.unit.scale)
-    part.unit = head.unit
+        if cell.unit == old.unit and cell.scale == old.scale and cell.unresolved == old.unresolved:
+            part.cells[key] = replace(cell, unit=unit.unit, scale=unit.scale, evidence=unit.evidence + _sign_evidence(cell.evidence), unresolved="")
+        elif cell.unit == "shares" and cell.unresolved and shares is not None and not shares.unresolved:
+            part.cells[key] = replace(cell, scale=shares.scale, evidence=shares.evidence, unresolved="")
+    part.unit = unit
+
+
+def _sign_evidence(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    return tuple(e for e in evidence if e.decides == "sign")
+
+
+def _share_counts_as_printed(part: StatementPart) -> None:
+    """In a document that states no scale anywhere, share counts are printed whole."""
+    evidence = (Evidence("scale", "the document states no scale anywhere: share counts as printed", "document"),)
+    for key, cell in part.cells.items():
+        if cell.unit == "shares" and cell.unresolved:
+            part.cells[key] = replace(cell, evidence=evidence, unresolved="")

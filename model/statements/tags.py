@@ -32,8 +32,9 @@ def tagged_cell(cell: Cell, tag: XbrlTag, scale_stated: bool) -> Cell:
     """The cell with its tag: scale and unit from the tag, value and sign as printed, and why
     the printed text disagrees with the tag (digits, or a scale the table states), if it does.
 
-    ``cell`` holds the unit and scale read from the print; ``scale_stated`` says whether the
-    print states that scale (a caption, a units row, a row label) rather than assumes it.
+    ``cell`` holds the unit, scale and evidence read from the print; ``scale_stated`` says
+    whether the print states that scale (a caption, a units row, a row label) rather than
+    assumes it. The printed evidence stays where it agrees with the tag; the sign's always.
     """
     evidence: list[Evidence] = []
     problems: list[str] = []
@@ -44,11 +45,10 @@ def tagged_cell(cell: Cell, tag: XbrlTag, scale_stated: bool) -> Cell:
         scale = Decimal(1).scaleb(tag.scale)
         unit = "%" if tag.unit == "pure" and tag.scale == -2 else unit
         evidence.append(Evidence("scale", f'unit "{tag.unit}", scale="{tag.scale}" on {tag.concept}', TAG_ORIGIN, cell.source))
-    elif tag.scale >= 0 and cell.unit != "%":
-        tagged_scale = 10**tag.scale
-        if scale_stated and tagged_scale != cell.scale:
-            problems.append(f"the table prints it in {_scale_name(cell.scale)}, its tag in {_scale_name(tagged_scale)}")
-        scale = tagged_scale
+    elif cell.unit != "%":
+        scale = 10**tag.scale
+        if scale_stated and scale != cell.scale:
+            problems.append(f"the table prints it in {_scale_name(cell.scale)}, its tag in {_scale_name(scale)}")
         evidence.append(Evidence("scale", f'scale="{tag.scale}" on {tag.concept}', TAG_ORIGIN, cell.source))
     tagged_unit = contract_unit(tag.unit)
     if tagged_unit and unit != "%":
@@ -59,7 +59,11 @@ def tagged_cell(cell: Cell, tag: XbrlTag, scale_stated: bool) -> Cell:
         problems.append(f"its tag {tag.concept} reads {tag.text or 'nothing'}")
     if cell.value is not None and cell.value < 0 and tag.sign == "-":
         evidence.append(Evidence("sign", f'printed {cell.text}, sign="-" on {tag.concept}', TAG_ORIGIN, cell.source))
-    return replace(cell, unit=unit, scale=scale, evidence=(*cell.evidence, *evidence), tag=tag, tag_check="; ".join(problems))
+    agrees = (unit, scale) == (cell.unit, cell.scale) and not cell.unresolved
+    printed_evidence = cell.evidence if agrees else tuple(e for e in cell.evidence if e.decides == "sign")
+    return replace(
+        cell, unit=unit, scale=scale, evidence=(*evidence, *printed_evidence), unresolved="", tag=tag, tag_check="; ".join(problems)
+    )
 
 
 def contract_unit(unit: str) -> str:
@@ -147,21 +151,24 @@ def _period(context: XbrlContext) -> Period:
 
 
 def unit_from_tags(table_unit: UnitInfo, cells: dict[tuple[int, int], Cell]) -> tuple[UnitInfo, dict[tuple[int, int], Cell]]:
-    """A table that prints no unit takes the one its tagged amounts share, and its untagged
-    cells (nils, mostly) follow; a table that prints its unit keeps it (the check says where
-    a tag disagrees)."""
-    if table_unit.explicit:
+    """A table that states no scale takes the one its tagged amounts share, and its untagged
+    cells (nils, mostly) follow; a table that states its own keeps it (the check says where a
+    tag disagrees)."""
+    if not table_unit.unresolved:
         return table_unit, cells
-    units = {(cell.unit, cell.scale) for cell in cells.values() if cell.tag is not None and _CURRENCY_RE.match(cell.unit)}
-    if len(units) != 1:
+    tagged = [cell for cell in cells.values() if cell.tag is not None and _CURRENCY_RE.match(cell.unit)]
+    if len({(cell.unit, cell.scale) for cell in tagged}) != 1:
         return table_unit, cells
-    ((unit, scale),) = units
-    tagged_unit = UnitInfo(unit, scale, True)
+    example = tagged[0]
+    evidence = tuple(e for e in example.evidence if e.decides in ("scale", "unit") and e.origin == TAG_ORIGIN)
+    settled = UnitInfo(example.unit, example.scale, True, evidence)
     following = {
-        key: replace(cell, unit=unit, scale=scale) if cell.tag is None and (cell.unit, cell.scale) == (table_unit.unit, table_unit.scale) else cell
+        key: replace(cell, unit=settled.unit, scale=settled.scale, evidence=(*evidence, *cell.evidence), unresolved="")
+        if cell.tag is None and (cell.unit, cell.scale, cell.unresolved) == (table_unit.unit, table_unit.scale, table_unit.unresolved)
+        else cell
         for key, cell in cells.items()
     }
-    return tagged_unit, following
+    return settled, following
 
 
 def snap_to_context_periods(parts: Sequence[StatementPart]) -> None:

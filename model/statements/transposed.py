@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from model.interpretation.column_periods import header_evidence
+from model.interpretation.evidence import Evidence, sign_evidence
 from model.interpretation.layout import TableLayout, clean_label, unit_for_column
 from model.interpretation.numbers import CellKind
 from model.interpretation.periods import ColumnKind, FiscalCalendar, Period, parse_header
@@ -22,6 +24,7 @@ def transposed_part(
         kind = StatementKind.SUMMARY
     items: list[tuple[str, int, UnitInfo | None]] = []  # (label, value column, unit)
     change_of: dict[int, int] = {}  # value column -> item index it is the change of
+    unit_info_text: dict[str, str] = {}
     for position, column in enumerate(layout.columns):
         unit_info = unit_for_column(column)
         label = clean_label(column.label)
@@ -30,17 +33,21 @@ def transposed_part(
             change_of[position] = len(items) - 1
             continue
         items.append((label or f"Column {position + 1}", position, unit_info))
+        unit_info_text[label or f"Column {position + 1}"] = column.unit_text
 
     lines = []
     for label, _, unit_info in items:
         unit = row_unit(label, table_unit)
         if unit_info is not None:
+            stated = (Evidence("unit", unit_info_text[label], "units row"),)
             if unit_info.unit == "%":
-                unit = UnitInfo("%", 1, True)
+                unit = UnitInfo("%", 1, True, stated)
             elif unit_info.scale == 1 and unit_info.unit and (unit is None or unit.unit != "shares"):
-                unit = UnitInfo(f"{unit_info.unit}/share", 1, True)
+                unit = UnitInfo(f"{unit_info.unit}/share", 1, True, stated)
+            elif unit is None:
+                unit = UnitInfo(unit_info.unit or table_unit.unit, unit_info.scale, True, stated)
         if kind is StatementKind.DIVIDENDS:
-            unit = UnitInfo(f"{currency}/share" if currency else "per share", 1, True)
+            unit = UnitInfo(f"{currency}/share" if currency else "per share", 1, True, (Evidence("unit", "dividends are amounts per share", "convention"),))
         lines.append(
             Line(
                 label=label,
@@ -50,6 +57,8 @@ def transposed_part(
                 ratio=bool(unit and unit.unit == "%"),
                 is_total=is_total_label(label),
                 standalone=True,
+                unit_evidence=unit.evidence if unit else (),
+                unit_unresolved=unit.unresolved if unit else "",
             )
         )
 
@@ -61,7 +70,8 @@ def transposed_part(
         if header.period is None:
             continue
         period_column = len(columns)
-        columns.append(Column(row.label, header.kind, header.period, forecast=header.forecast or forecast_kind))
+        evidence = header_evidence(header, row.label, row.label_cell.source, "", None, banner, calendar)
+        columns.append(Column(row.label, header.kind, header.period, forecast=header.forecast or forecast_kind, evidence=evidence))
         change_column = None
         if change_of:
             change_column = len(columns)
@@ -75,18 +85,22 @@ def transposed_part(
             if cell is None or parsed.kind not in (CellKind.NUMBER, CellKind.NIL):
                 continue
             line = lines[item_index]
-            unit = line.unit or (unit_info.unit if unit_info else "") or table_unit.unit
-            scale = line.scale if line.unit else (unit_info.scale if unit_info else table_unit.scale)
-            value = Cell(parsed.value, cell.text, cell.source, header=f"{row.label} {label}".strip(), unit=unit, scale=scale)
+            unit = UnitInfo(line.unit, line.scale, True, line.unit_evidence, line.unit_unresolved) if line.unit else table_unit
+            value = Cell(
+                parsed.value, cell.text, cell.source, header=f"{row.label} {label}".strip(), unit=unit.unit, scale=unit.scale,
+                evidence=unit.evidence + sign_evidence(parsed.value, cell.text), unresolved=unit.unresolved,
+            )
             if cell.tag is not None:
-                value = tagged_cell(value, cell.tag, scale_stated=table_unit.explicit or line.scale != 1)
+                value = tagged_cell(value, cell.tag, scale_stated=unit.explicit and not unit.unresolved)
             cells[(item_index, period_column)] = value
         for position, item_index in change_of.items():
             parsed = row.parsed[position]
             cell = row.cells[position]
             if cell is None or parsed.kind is not CellKind.NUMBER or change_column is None:
                 continue
-            cells[(item_index, change_column)] = Cell(parsed.value, cell.text, cell.source, header=f"{row.label} %", unit="%", scale=1)
+            cells[(item_index, change_column)] = Cell(
+                parsed.value, cell.text, cell.source, header=f"{row.label} %", unit="%", scale=1, evidence=(Evidence("unit", "%", "units row"),)
+            )
     return new_part(raw, kind, columns, lines, cells, table_unit, list(layout.warnings))
 
 
