@@ -167,7 +167,11 @@ def _year_end_from_balance_sheet(calendar: FiscalCalendar, statements: list[Stat
     return calendar
 
 
-_ROUNDED_DOWN_RE = re.compile(r"rounded\s+down|truncated|fractions?\s+(?:of|less than)\s+.{0,40}\s+(?:are|have been)\s+(?:omitted|discarded|disregarded)", re.I)
+_ROUNDED_DOWN_RE = re.compile(
+    r"rounded\s+down|truncated|fractions?\s+(?:of|less than)\s+.{0,40}\s+(?:are|have been)\s+(?:omitted|discarded|disregarded)"
+    r"|未満(?:を)?切り?捨",  # "百万円未満切捨て": amounts under a million yen are dropped
+    re.I,
+)
 
 
 def rounding_of(text_lines: list[str]) -> Rounding:

@@ -15,6 +15,7 @@ from enum import Enum
 
 from model.analysis.compare import Rounding
 from model.interpretation.periods import ColumnKind
+from model.statements.japanese_terms import TOTAL_ASSETS_RE, TOTAL_LIABILITIES_AND_EQUITY_RE
 from model.statements.statement import Statement, StatementKind
 
 MAX_PARTS = 40
@@ -124,7 +125,11 @@ def _foot_column(statement: Statement, column: int, rounding: Rounding) -> list[
         elif len(same_unit) >= 2:
             start = section_starts.get(line.section, 0) if line.section else 0
             guess = tuple(same_unit[start:]) or tuple(same_unit)
-            results.append(FootingResult(statement, index, column, FootingStatus.DOES_NOT_FOOT, value, _sum(statement, column, guess), guess))
+            computed = _sum(statement, column, guess)
+            # a section of one line ("賃貸資産" under "賃貸資産", then "賃貸資産合計") foots by itself
+            foots = bool(line.section) and abs(computed - value) <= _tolerance(len(guess), _step([computed, value]), rounding)
+            status = FootingStatus.FOOTS if foots else FootingStatus.DOES_NOT_FOOT
+            results.append(FootingResult(statement, index, column, status, value, computed, guess))
             pending = [i for i in pending if i not in guess]
         pending.append(index)
     return results
@@ -248,9 +253,9 @@ def _balance(statement: Statement, rounding: Rounding) -> list[FootingResult]:
     for index, line in enumerate(statement.lines):
         section = " ".join(line.section).lower()
         label = line.label.strip()
-        if _ASSETS_RE.match(label) or (label.lower() == "total" and "asset" in section and "liabilit" not in section):
+        if _ASSETS_RE.match(label) or TOTAL_ASSETS_RE.match(label) or (label.lower() == "total" and "asset" in section and "liabilit" not in section):
             assets = index if assets is None else assets
-        elif _LIABILITIES_EQUITY_RE.match(label) or (label.lower() == "total" and "liabilit" in section):
+        elif _LIABILITIES_EQUITY_RE.match(label) or TOTAL_LIABILITIES_AND_EQUITY_RE.match(label) or (label.lower() == "total" and "liabilit" in section):
             liabilities = index
     if assets is None or liabilities is None:
         return []

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.interpretation.numbers import CellKind, ParsedNumber, parse_number, split_numbers
 from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, change_phrase, find_dates, parse_header
 from model.interpretation.units import UnitInfo, caption_unit, is_unit_text, unit_from_header
@@ -402,6 +403,7 @@ def is_garbled_header(row: list[str]) -> bool:
     return (
         bool(label)
         and bool(cells)
+        and not any(has_kana_or_kanji(t) for t in cells)  # the header vocabulary below is English
         and not any(is_unit_text(t) or _HEADER_VOCABULARY_RE.search(t) for t in cells)
         and not _HEADER_VOCABULARY_RE.search(label)
     )

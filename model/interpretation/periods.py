@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
+from model.interpretation.japanese_dates import find_japanese_dates, has_japanese
+
 MONTHS = {
     name: number
     for number in range(1, 13)
@@ -229,15 +231,17 @@ def find_dates(text: str) -> list[tuple[int, date]]:
     found: dict[int, date] = {}
     taken: list[range] = []
 
-    def add(match: re.Match[str], value: date | None) -> None:
+    def add(match: re.Match[str] | tuple[int, int], value: date | None) -> None:
         if value is None:
             return
-        span = range(match.start(), match.end())
+        span = range(match.start(), match.end()) if isinstance(match, re.Match) else range(*match)
         if any(span.start < other.stop and other.start < span.stop for other in taken):
             return
         taken.append(span)
-        found[match.start()] = value
+        found[span.start] = value
 
+    for start, end, value in find_japanese_dates(text):
+        add((start, end), value)
     for match in _DATE_MDY.finditer(text):
         month = _month_number(match["month"])
         if month:
@@ -395,6 +399,12 @@ def parse_header(
     forecast = bool(_FORECAST_RE.search(text))
     if not text:
         return HeaderPeriod(ColumnKind.OTHER)
+    if has_japanese(text):
+        from model.interpretation.japanese_headers import parse_japanese_header  # builds on this module's types
+
+        japanese = parse_japanese_header(text, calendar, banner, default_instant)
+        if japanese.kind is not ColumnKind.OTHER or not re.search(r"[A-Za-z]", text):
+            return japanese
     if _PERCENT_ONLY_RE.match(text) or _CHANGE_RE.search(text):
         return HeaderPeriod(ColumnKind.CHANGE, forecast=forecast, percent="%" in text or "percent" in text.lower())
     if _SHARE_OF_RE.search(text):
@@ -587,7 +597,8 @@ def infer_calendar(text_lines: Iterable[str], header_dates: Iterable[date] = ())
     text = "\n".join(text_lines)
     evidence: list[str] = []
     calendar = DEFAULT_CALENDAR
-    header_dates = list(header_dates)
+    # the first day of a month opens a period ("自 2023年４月１日"): it says nothing about where years end
+    header_dates = [d for d in header_dates if d.day != 1]
 
     week = _WEEK_CALENDAR_RE.search(text)
     if week:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from model.interpretation.evidence import Evidence
+from model.interpretation.japanese_dates import has_japanese
+from model.interpretation.japanese_units import is_japanese_unit_text, japanese_row_unit, japanese_unit
 
 SCALE_WORDS = {
     "thousand": 1_000,
@@ -67,6 +69,9 @@ def unit_from_header(text: str) -> UnitInfo | None:
     text = " ".join(text.split())
     if not text:
         return None
+    japanese = japanese_unit(text) if has_japanese(text) else None
+    if japanese is not None:
+        return UnitInfo(*japanese, True)
     if _PERCENT_RE.search(text) or text.strip() == "%":
         return UnitInfo("%", 1, True)
     head = _EXCEPT_RE.sub("", text)
@@ -84,6 +89,8 @@ def is_unit_text(text: str) -> bool:
     text = " ".join(text.split())
     if not text:
         return False
+    if is_japanese_unit_text(text):
+        return True
     if re.fullmatch(r"\(?%\)?|yen|jpy|usd|\$|¥|€", text, re.IGNORECASE):
         return True
     info = unit_from_header(text)
@@ -124,6 +131,8 @@ def caption_unit(lines: list[str] | tuple[str, ...]) -> UnitInfo | None:
 def caption_match(lines: list[str] | tuple[str, ...]) -> tuple[UnitInfo, str] | None:
     """The unit a caption states and the caption line that states it (nearest last)."""
     for line in reversed(lines):
+        if "単位" in line and (japanese := japanese_unit(line)) is not None:
+            return UnitInfo(*japanese, True), line
         lowered = line.lower()
         if len(line) < 200 and ("in " in lowered or "of " in lowered or "unit" in lowered or lowered.startswith("(")) and (
             _SCALE_RE.search(line) or re.search(r"\((?:yen|jpy)\)", lowered)
@@ -160,8 +169,13 @@ def row_unit(label: str, table_unit: UnitInfo, sections: tuple[str, ...] = (), s
     """A unit the row label states (``(shares)``, ``(JPY)``, per-share amounts, share counts), or
     failing that the nearest section heading above it ("Per Share of Common Stock:" over "- Basic").
     ``shares`` is the scale the caption gives share counts."""
-    match = _ROW_UNIT_RE.search(label)
     currency = table_unit.unit if table_unit.unit not in ("", "%", "shares") else ""
+    if has_japanese(label) and (japanese := japanese_row_unit(label, currency)) is not None:
+        unit, scale = japanese
+        if unit == "shares" and scale == 1:
+            return share_count_unit(label, sections, shares)
+        return UnitInfo(unit, scale, True, (Evidence("unit", label, "row label"),))
+    match = _ROW_UNIT_RE.search(label)
     if match:
         unit = match.group("unit").lower()
         per_share = bool(_PER_SHARE_RE.search(_STOCK_DESCRIPTION_RE.sub(" ", label)))
@@ -225,7 +239,7 @@ def document_currency(text: str) -> str:
     """The currency a document mostly speaks of, for captions that give only a scale."""
     counts = {
         "USD": len(re.findall(r"\$|\bUSD\b|U\.S\. dollars", text)),
-        "JPY": len(re.findall(r"¥|\bJPY|\byen\b", text, re.IGNORECASE)),
+        "JPY": len(re.findall(r"¥|\bJPY|\byen\b|円", text, re.IGNORECASE)),
         "EUR": len(re.findall(r"€|\bEUR\b", text)),
         "GBP": len(re.findall(r"£|\bGBP\b", text)),
     }

@@ -18,10 +18,13 @@ import lxml.html
 from lxml import etree
 
 from model.errors import FilingError
+from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.interpretation.units import is_unit_caption
 from model.raw import RawCell, RawDocument, RawTable, SourceRef, XbrlTag
 from model.readers import ProgressCallback
+from model.readers.encoding import declared_charset, decode_bytes
 from model.readers.ixbrl import InlineXbrl, read_inline_xbrl
+from model.readers.japanese_text import is_japanese_heading
 
 # elements that start a new line of text; anything else is inline and joins its neighbours
 _BLOCK_TAGS = frozenset(
@@ -141,19 +144,19 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
 def parse_html(path: Path) -> tuple[etree._Element, list[str]]:
     """The parsed document, and warnings about any part the parser had to give up on."""
     data = path.read_bytes()
-    try:
-        data.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        encoding = "cp1252"  # EDGAR documents that are not UTF-8 are Windows text
     # the encoding comes from the bytes: a missing or wrong charset declaration would make
-    # libxml2 read UTF-8 text as Latin-1; huge_tree lets unclosed tags nest 2048 deep, not 256
-    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True, huge_tree=True)
+    # libxml2 read UTF-8 text as Latin-1 (EDGAR documents that are not UTF-8 are Windows text,
+    # older Japanese ones Shift-JIS or EUC-JP); huge_tree lets unclosed tags nest 2048 deep, not 256
+    decoded = decode_bytes(data, declared_charset(data))
+    if decoded is None:
+        raise FilingError(path, "not a readable HTML document (its bytes are in no encoding Tickmark knows)")
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        root = lxml.html.document_fromstring(decoded.text.encode("utf-8") if decoded.encoding != "UTF-8" else data, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise FilingError(path, f"not a readable HTML document ({error})") from None
-    warnings = [
+    warnings = [decoded.warning] if decoded.warning else []
+    warnings += [
         f"HTML line {entry.line}: the rest of the document could not be read ({entry.message.strip()})"
         for entry in parser.error_log
         if entry.level_name == "FATAL"
@@ -432,7 +435,34 @@ def table_grid(table: HtmlTable) -> tuple[list[list[tuple[str, XbrlTag | None]]]
         if any(text for text, _ in cells):
             printed.append(cells)
             lines.append(line)
-    return printed, lines
+    return fold_indent_columns(printed), lines
+
+
+def fold_indent_columns(printed: list[list[tuple[str, XbrlTag | None]]]) -> list[list[tuple[str, XbrlTag | None]]]:
+    """Labels indented by empty cells ("資産の部" in the first column, "流動資産" in the second,
+    its items in the second or third) are one label column: a column right of the labels that
+    holds no figure and never has text beside a label to its left is folded into the labels."""
+    texts = [[text for text, _ in row] for row in printed]
+    width = max((len(row) for row in texts), default=0)
+    label_columns = 1
+    while label_columns < width - 1 and _indents_labels(texts, label_columns):
+        label_columns += 1
+    if label_columns == 1:
+        return printed
+    return [[(" ".join(t for t, _ in row[:label_columns] if t), None), *row[label_columns:]] for row in printed]
+
+
+def _indents_labels(texts: list[list[str]], column: int) -> bool:
+    """Whether ``column`` holds row labels only: no figures, nothing to its left where it has
+    text, and labels of rows that carry figures (so not a header printed over no values)."""
+    written = [row for row in texts if column < len(row) and row[column]]
+    if not written or any(is_numeric_cell(row[column]) or any(row[:column]) for row in written):
+        return False
+    return sum(1 for row in written if _has_figures(row[column + 1 :])) >= 2
+
+
+def _has_figures(cells: list[str]) -> bool:
+    return any(is_numeric_cell(text) and not _NIL_CELL_RE.match(text) and not re.fullmatch(r"(?:19|20)\d{2}", text) for text in cells)
 
 
 def has_values(texts: list[list[str]]) -> bool:
@@ -449,6 +479,8 @@ def has_values(texts: list[list[str]]) -> bool:
 def is_heading(block: TextBlock) -> bool:
     """Bold, ALL CAPS or short Title Case text: "CONSOLIDATED BALANCE SHEETS", "Interest Rate Risk"."""
     text = block.text
+    if has_kana_or_kanji(text):
+        return is_japanese_heading(text)
     if len(text) > 200 or _CAPTION_RE.match(text) or is_page_furniture(text) or is_unit_caption(text):
         return False
     letters = [ch for ch in text if ch.isalpha()]

@@ -31,8 +31,10 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from model.errors import FilingError
+from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
+from model.readers.japanese_text import fold_cjk_compatibility, is_japanese_heading, is_range_mark
 from model.readers.text import is_title_line
 
 # pdfminer reports a broken content stream with whichever Python error it runs into; pdfium
@@ -344,7 +346,7 @@ def text_lines(page_text: str) -> list[str]:
     """Lines of one page, whitespace collapsed, without the control characters pdfium puts
     for broken ligatures and soft hyphens."""
     lines = []
-    for raw in _CONTROL_RE.sub("", page_text.replace("\r\n", "\n")).splitlines():
+    for raw in fold_cjk_compatibility(_CONTROL_RE.sub("", page_text.replace("\r\n", "\n"))).splitlines():
         line = " ".join(raw.split())
         if line:
             lines.append(line)
@@ -395,7 +397,7 @@ def page_words(page: pdfplumber.page.Page) -> list[Word]:
     words = []
     for raw in raw_words:
         # broken ligatures come out as control characters ("bene\x00ts"): drop them
-        text = _CONTROL_RE.sub("", raw["text"])
+        text = fold_cjk_compatibility(_CONTROL_RE.sub("", raw["text"]))
         if raw.get("upright", True) and text.strip():
             words.append(Word(text, float(raw["x0"]), float(raw["x1"]), float(raw["top"]), float(raw["bottom"]), float(raw["size"])))
     return words
@@ -548,7 +550,9 @@ def split_phrases(line: Line, settings: LayoutSettings = SETTINGS) -> list[Phras
     for word in sorted(line.words + line.currency_signs, key=lambda w: w.x0):
         # "(As of December 31, 2023) (As of December 31, 2024)": bracketed headers set close together
         bracket_pair = bool(phrases) and phrases[-1][-1].text.endswith(")") and word.text.startswith("(")
-        if phrases and word.x0 - phrases[-1][-1].x1 <= gap and not bracket_pair:
+        # "(自　2022年４月１日": the ideographic space after 自 or 至 is wider than a word space
+        range_mark = bool(phrases) and len(phrases[-1]) == 1 and is_range_mark(phrases[-1][0].text)
+        if phrases and word.x0 - phrases[-1][-1].x1 <= (2 * gap if range_mark else gap) and not bracket_pair:
             phrases[-1].append(word)
         else:
             phrases.append([word])
@@ -1020,6 +1024,8 @@ def title_and_context(
 
 def _is_title(text: str) -> bool:
     """A heading: what the text reader calls a title, and not the tail of a wrapped sentence."""
+    if has_kana_or_kanji(text):
+        return is_japanese_heading(text)
     unnumbered = _OUTLINE_NUMBER_RE.sub("", text)  # "a. Consolidated statement of income"
     if unnumbered[:1].islower() or len(text) > 120:
         return False

@@ -10,8 +10,11 @@ import re
 from pathlib import Path
 
 from model.errors import FilingError
+from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
+from model.readers.encoding import Decoded, decode_bytes
+from model.readers.japanese_text import is_japanese_heading
 
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -31,8 +34,8 @@ _TITLE_WORD_RE = re.compile(
 
 
 def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
-    text = _decode(path)
-    lines = text.splitlines()
+    decoded = _decode(path)
+    lines = decoded.text.splitlines()
     if progress:
         progress(0.2, "finding tables")
     tables = find_tables(lines, path.name)
@@ -51,20 +54,15 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
         format="markdown" if path.suffix.lower() in (".md", ".markdown") else "text",
         tables=tables,
         text_lines=[clean_line(line) for line in prose],
+        warnings=[decoded.warning] if decoded.warning else [],
     )
 
 
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise FilingError(path, "not a text file: its bytes are not UTF-8 or Windows text") from None
+def _decode(path: Path) -> Decoded:
+    decoded = decode_bytes(path.read_bytes())
+    if decoded is None:
+        raise FilingError(path, "not a text file: its bytes are not UTF-8, Japanese (EUC-JP, Shift-JIS) or Windows text")
+    return decoded
 
 
 def _prefers_layout_reader(lines: list[str], tables: list[RawTable]) -> bool:
@@ -227,6 +225,8 @@ def title_and_context(lines: list[str], start: int, reach: int = 12) -> tuple[st
 
 def is_title_line(raw: str, text: str) -> bool:
     stripped = raw.strip()
+    if has_kana_or_kanji(text):
+        return is_japanese_heading(text.strip().strip("#* "))
     if _CAPTION_RE.match(text) or _NOTE_RE.match(text) or len(text) > 160:
         return False
     if stripped.startswith("#") or (stripped.startswith("**") and stripped.rstrip().endswith("**")):

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from model.interpretation.layout import clean_label
 from model.interpretation.units import is_unit_caption
+from model.statements.japanese_terms import TITLE_RULES as JAPANESE_TITLE_RULES
+from model.statements.japanese_terms import japanese_kind_by_labels
 from model.statements.statement import StatementKind
 
 _TITLE_RULES: list[tuple[re.Pattern[str], StatementKind]] = [
@@ -25,6 +27,7 @@ _TITLE_RULES: list[tuple[re.Pattern[str], StatementKind]] = [
     (re.compile(r"per share|earnings per", re.I), StatementKind.PER_SHARE),
     (re.compile(r"number of|contracts|subscri|subscribers|stores|metrics|\bkpis?\b|operating data|statistics|headcount|employees", re.I), StatementKind.KPI),
     (re.compile(r"results summary|summary of (?:consolidated )?(?:financial )?results|highlights|results of operations|financial results", re.I), StatementKind.SUMMARY),
+    *JAPANESE_TITLE_RULES,
 ]
 
 
@@ -72,6 +75,9 @@ def _names_no_topic(title: str) -> bool:
 
 
 def classify_by_labels(labels: list[str]) -> StatementKind:
+    japanese = japanese_kind_by_labels(labels)
+    if japanese is not None:
+        return japanese
     first = next((label for label in labels if label.strip()), "")
     if re.match(r"balances?\b", first, re.I):
         return StatementKind.OTHER  # a roll-forward from an opening balance: a note, or changes in equity
@@ -91,8 +97,9 @@ def classify_by_labels(labels: list[str]) -> StatementKind:
 def statement_title(title: str) -> str:
     """A title as the app shows it: no "(Unaudited)", no outline numbering, no enclosing brackets."""
     title = _UNAUDITED_RE.sub(" ", title).strip()
-    title = re.sub(r"^(?:\(\d+\)|\d+\.|[ivx]+\.)\s*", "", title)
-    if title.startswith("(") and title.endswith(")") and title.count("(") == 1:
-        title = title[1:-1]
+    title = re.sub(r"^(?:[(（][\d０-９]+[)）]|[\d０-９]+[.．]|[ivx]+\.)\s*", "", title)
+    for opening, closing in ("()", "（）"):
+        if title.startswith(opening) and title.endswith(closing) and title.count(opening) == 1:
+            title = title[1:-1]
     title = clean_label(title)
     return re.sub(r"\s+:", ":", " ".join(title.split())).strip(" :")

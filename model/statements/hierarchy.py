@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from model.interpretation.layout import BodyRow, clean_label
 from model.interpretation.units import UnitInfo, row_unit
+from model.statements.japanese_terms import is_japanese_part_heading, is_japanese_total, japanese_total_of
 from model.statements.statement import Line
 
 _TOTAL_RE = re.compile(r"^(?:total\b|sub-?total\b|consolidated total\b|.*\b(?:sub-?)?total$)", re.I)
@@ -46,10 +47,13 @@ def normalize_label(label: str) -> str:
 
 
 def is_total_label(label: str) -> bool:
-    return bool(_TOTAL_RE.match(label.strip())) or bool(_NET_CASH_RE.match(label.strip()))
+    return bool(_TOTAL_RE.match(label.strip())) or bool(_NET_CASH_RE.match(label.strip())) or is_japanese_total(label)
 
 
 def _closes(total_label: str, section: str) -> bool:
+    if japanese_total_of(total_label) != total_label.strip():
+        summed = japanese_total_of(total_label)
+        return bool(summed) and summed in (section.strip(), re.sub(r"[【（(]?(.*?)の部[】）)]?$", r"\1", section.strip()))
     total = normalize_label(total_label)
     name = normalize_label(section)
     remainder = re.sub(r"^(?:consolidated )?total\s*", "", total).strip()
@@ -72,7 +76,7 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares: UnitInfo | No
                 lines.append(Line(label=label, section=tuple(s.label for s in stack), level=len(stack), is_heading=True))
                 row_map.append(len(lines) - 1)
                 continue
-            group = caps and not label.endswith(":")
+            group = (caps and not label.endswith(":")) or is_japanese_part_heading(label)
             if group:
                 stack.clear()
             elif not (lines and lines[-1].is_heading and stack and lines[-1].label == stack[-1].label):
