@@ -93,7 +93,7 @@ def with_derived_periods(statement: Statement) -> Statement:
     columns = list(statement.columns)
     cells = dict(statement.cells)
     printed = {(c.period, c.unit) for c in columns if c.period is not None and c.kind is ColumnKind.DURATION and not c.forecast}
-    durations = [(j, c) for j, c in enumerate(columns) if c.kind is ColumnKind.DURATION and c.period is not None and not c.forecast and not c.derived]
+    durations = [(j, c) for j, c in enumerate(columns) if c.kind is ColumnKind.DURATION and c.is_resolved_period and not c.forecast and not c.derived]
     made: dict[tuple[Period, str], int] = {}
     for j, longer in durations:
         for k, shorter in durations:
@@ -118,7 +118,7 @@ def with_derived_periods(statement: Statement) -> Statement:
                     continue
                 a = statement.cells.get((i, j))
                 b = statement.cells.get((i, k))
-                if a is None or b is None or a.value is None and b.value is None:
+                if a is None or b is None or a.value is None and b.value is None or not (a.is_settled and b.is_settled):
                     continue
                 value = (a.value or Decimal(0)) - (b.value or Decimal(0))
                 cells[(i, target)] = Cell(
@@ -230,9 +230,7 @@ def compute_changes(statement: Statement, rounding: Rounding = Rounding.HALF, de
     """Every YoY, QoQ and prior-period change the statement's periods allow, line by line."""
     if derive:
         statement = with_derived_periods(statement)
-    periods = [
-        (j, c) for j, c in enumerate(statement.columns) if c.period is not None and c.kind in (ColumnKind.DURATION, ColumnKind.INSTANT) and not c.forecast
-    ]
+    periods = [(j, c) for j, c in enumerate(statement.columns) if c.is_resolved_period and not c.forecast]
     pairs = []
     for j, later in periods:
         for k, earlier in periods:
@@ -248,8 +246,8 @@ def compute_changes(statement: Statement, rounding: Rounding = Rounding.HALF, de
         for j, k, basis in pairs:
             a = statement.cells.get((i, j))
             b = statement.cells.get((i, k))
-            if a is None or b is None or a.value is None or b.value is None:
-                continue
+            if a is None or b is None or a.value is None or b.value is None or not (a.is_settled and b.is_settled):
+                continue  # a value whose scale the document leaves open moves nothing
             if (a.derived or b.derived) and not line.is_additive:
                 continue
             later = statement.columns[j].period
@@ -299,7 +297,7 @@ def derived_checks(statement: Statement, rounding: Rounding = Rounding.HALF) -> 
         return []
     durations = [
         (j, c) for j, c in enumerate(statement.columns)
-        if c.kind is ColumnKind.DURATION and c.period is not None and not c.forecast and not c.derived
+        if c.kind is ColumnKind.DURATION and c.is_resolved_period and not c.forecast and not c.derived
     ]
     printed_at = {c.period: j for j, c in durations}
     checks = []
@@ -314,6 +312,8 @@ def derived_checks(statement: Statement, rounding: Rounding = Rounding.HALF) -> 
                     continue
                 a, b, printed = (statement.cells.get((i, col)) for col in (j, k, target))
                 if a is None or b is None or printed is None or None in (a.value, b.value, printed.value):
+                    continue
+                if not (a.is_settled and b.is_settled and printed.is_settled):
                     continue
                 derived = a.value - b.value
                 low_a, high_a = _interval(a.value, rounding)

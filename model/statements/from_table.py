@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from model.interpretation.column_periods import period_evidence
-from model.interpretation.evidence import sign_evidence
+from model.interpretation.evidence import Evidence, sign_evidence
 from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean_label, unit_for_column
 from model.interpretation.numbers import CellKind
 from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, parse_header
 from model.interpretation.table_unit import decide_table_unit
-from model.interpretation.units import UnitInfo, share_scale
+from model.interpretation.units import UnitInfo, scale_exceptions, share_scale
 from model.raw import RawCell, RawTable
 from model.statements.change_columns import link_change_columns, unlabelled_percent_changes
 from model.statements.classify import classify, statement_title
 from model.statements.hierarchy import build_lines
 from model.statements.part import StatementPart, footnote_caption, new_part, non_period_columns
-from model.statements.statement import Cell, Column, StatementKind
+from model.statements.statement import Cell, Column, Line, StatementKind
 from model.statements.table_units import MONEY_KINDS, cell_unit, column_unit_name
 from model.statements.tags import columns_from_contexts, tagged_cell, unit_from_tags
 from model.statements.transposed import transposed_part
@@ -60,6 +62,18 @@ def build_part(
     if heading_title is not None:
         part.title = statement_title(heading_title)
     return part
+
+
+def _in_excepted_scale(line: Line, table_unit: UnitInfo, exceptions: list[tuple[str, int, str]]) -> Line:
+    """A line the caption names as printed in another scale ("except remaining performance
+    obligation, which is presented in billions") takes that scale."""
+    if line.unit or line.is_heading:
+        return line
+    label = line.label.lower()
+    for what, scale, caption in exceptions:
+        if what in label:
+            return replace(line, unit=table_unit.unit, scale=scale, unit_evidence=(Evidence("scale", caption, "caption"),))
+    return line
 
 
 def _default_instant(kind: StatementKind) -> bool | None:
@@ -134,7 +148,9 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
         )
     columns = columns_from_contexts(columns, [_tagged_cells(layout, j) for j in range(len(columns))])
     columns = link_change_columns(unlabelled_percent_changes(columns, layout))
-    lines, row_map = build_lines(layout.rows, table_unit, share_scale([*dict.fromkeys(c.unit_text for c in layout.columns if c.unit_text), layout.corner, raw.title, *raw.context], table_unit))
+    captions = [*dict.fromkeys(c.unit_text for c in layout.columns if c.unit_text), layout.corner, raw.title, *raw.context]
+    lines, row_map = build_lines(layout.rows, table_unit, share_scale(captions, table_unit))
+    lines = [_in_excepted_scale(line, table_unit, scale_exceptions(captions)) for line in lines]
     cells: dict[tuple[int, int], Cell] = {}
     for row_index, row in enumerate(layout.rows):
         line_index = row_map[row_index]

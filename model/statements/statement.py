@@ -147,6 +147,11 @@ class Cell:
         return self.value is None
 
     @property
+    def is_settled(self) -> bool:
+        """Its scale and unit are established: only such values are compared or derived from."""
+        return not self.unresolved
+
+    @property
     def concept(self) -> str:
         """The XBRL concept the filer tagged the value as ("us-gaap:NetIncomeLoss"), or ""."""
         return self.tag.concept if self.tag is not None else ""
