@@ -10,7 +10,7 @@ from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean
 from model.interpretation.numbers import CellKind
 from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, parse_header
 from model.interpretation.table_unit import decide_table_unit
-from model.interpretation.units import UnitInfo, scale_exceptions, share_scale
+from model.interpretation.units import UnitInfo, scale_exceptions, share_scale, without_stock_description
 from model.raw import RawCell, RawTable
 from model.statements.change_columns import link_change_columns, unlabelled_percent_changes
 from model.statements.classify import classify, statement_title
@@ -69,7 +69,7 @@ def _in_excepted_scale(line: Line, table_unit: UnitInfo, exceptions: list[tuple[
     obligation, which is presented in billions") takes that scale."""
     if line.unit or line.is_heading:
         return line
-    label = line.label.lower()
+    label = without_stock_description(line.label).lower()
     for what, scale, caption in exceptions:
         if what in label:
             return replace(line, unit=table_unit.unit, scale=scale, unit_evidence=(Evidence("scale", caption, "caption"),))
