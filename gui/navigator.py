@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QBrush, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,16 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.views import CheckedFiling, CheckedWorkspace, CombinedView
+from gui.palette import muted_colour, ok_colour, warning_colour
+from model.views.checks import CheckedFiling
+from model.views.workspace import CheckedWorkspace, CombinedView
 
 NAME, CHECKS = range(2)
 FILING_ROLE = Qt.ItemDataRole.UserRole + 1  # path of the filing an item belongs to
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 2  # index of the statement, -1 for a filing
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # the grey second line: kind and size
 COMBINED_ROLE = Qt.ItemDataRole.UserRole + 4  # position of a combined statement in the workspace, -1 for the workspace
-WARNING_COLOUR = QColor(176, 0, 32)
-OK_COLOUR = QColor(30, 120, 50)
-SUBTITLE_COLOUR = QColor(110, 110, 110)
 
 
 class TwoLineDelegate(QStyledItemDelegate):
@@ -63,7 +62,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         small = QFont(item.font)
         small.setPointSizeF(max(item.font.pointSizeF() * 0.86, 6.0))
         painter.setFont(small)
-        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected else SUBTITLE_COLOUR)
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected else muted_colour(option.palette))
         bottom = QRect(area.left(), area.top() + area.height() // 2, area.width(), area.height() - area.height() // 2)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, painter.fontMetrics().elidedText(subtitle, Qt.TextElideMode.ElideRight, bottom.width()))
         painter.restore()
@@ -78,6 +77,7 @@ class Navigator(QTreeWidget):
         self._workspace_keys: list[tuple[str, str]] = []
         self._workspace_files = 0
         self.setObjectName("navigator")
+        self._warning, self._ok = warning_colour(self.palette()), ok_colour(self.palette())
         self.setColumnCount(2)
         self.setHeaderLabels(["Filings and statements", "Checks"])
         self.headerItem().setToolTip(CHECKS, "Totals that do not foot and printed changes that disagree")
@@ -150,7 +150,7 @@ class Navigator(QTreeWidget):
             f"<br>{restated} value(s) reported differently by a later filing",
         )
         item.setToolTip(CHECKS, f"{warnings} check warning(s) in the combined statements")
-        item.setForeground(CHECKS, QBrush(WARNING_COLOUR if warnings else OK_COLOUR))
+        item.setForeground(CHECKS, QBrush(self._warning if warnings else self._ok))
         item.setTextAlignment(CHECKS, Qt.AlignmentFlag.AlignCenter)
         for number, view in enumerate(checked.statements):
             statement = view.statement
@@ -162,7 +162,7 @@ class Navigator(QTreeWidget):
             child.setData(NAME, SUBTITLE_ROLE, f"{statement.kind.value} \u00b7 {periods} periods \u00b7 {len(view.files)} filings{restated_text}")
             child.setToolTip(NAME, _combined_tooltip(view))
             child.setToolTip(CHECKS, "\n".join(view.checks.messages()) or "Every total foots and every printed change agrees")
-            child.setForeground(CHECKS, QBrush(WARNING_COLOUR if view.checks.count else OK_COLOUR))
+            child.setForeground(CHECKS, QBrush(self._warning if view.checks.count else self._ok))
             child.setTextAlignment(CHECKS, Qt.AlignmentFlag.AlignCenter)
             item.addChild(child)
         if not checked.statements:
@@ -198,7 +198,7 @@ class Navigator(QTreeWidget):
         item.setFont(NAME, bold)
         item.setToolTip(NAME, _filing_tooltip(checked))
         item.setToolTip(CHECKS, f"{checked.check_count} check warning(s) in this filing")
-        item.setForeground(CHECKS, QBrush(WARNING_COLOUR if checked.check_count else OK_COLOUR))
+        item.setForeground(CHECKS, QBrush(self._warning if checked.check_count else self._ok))
         item.setTextAlignment(CHECKS, Qt.AlignmentFlag.AlignCenter)
         for number, (statement, checks) in enumerate(zip(filing.statements, checked.checks, strict=True)):
             child = QTreeWidgetItem([statement.title, _count_text(checks.count)])
@@ -207,7 +207,7 @@ class Navigator(QTreeWidget):
             child.setData(NAME, SUBTITLE_ROLE, f"{statement.kind.value} \u00b7 {len(statement.lines)} lines")
             child.setToolTip(NAME, _statement_tooltip(statement, checks))
             child.setToolTip(CHECKS, "\n".join(checks.messages()) or "Every total foots and every printed change agrees")
-            child.setForeground(CHECKS, QBrush(WARNING_COLOUR if checks.count else OK_COLOUR))
+            child.setForeground(CHECKS, QBrush(self._warning if checks.count else self._ok))
             child.setTextAlignment(CHECKS, Qt.AlignmentFlag.AlignCenter)
             item.addChild(child)
         self.insertTopLevelItem(position, item)

@@ -21,7 +21,8 @@ from model.readers import read_document
 from model.readers.ixbrl import formatted_number
 from model.statements.statement import Statement, StatementKind
 from model.statements.tags import CONTEXT_ORIGIN, TAG_ORIGIN
-from model.views import check_statement, load_checked_filing, statement_table
+from model.views.checks import check_statement, load_checked_filing
+from model.views.table import statement_table
 from tests.support import fidelity_doc, filing
 
 APPLE = "apple_10q_fy2025q3.html"

@@ -8,6 +8,7 @@ from datetime import timedelta
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from model.analysis.period_lengths import is_quarter, length_mismatch
 from model.interpretation.periods import ColumnKind, Period
 from model.statements.statement import Cell, Column, Statement
 
@@ -58,6 +59,11 @@ class Change:
         return Decimal(100) * self.change / abs(self.prior_value)
 
     @property
+    def length_note(self) -> str:
+        """Said wherever the change is shown: a 12-week quarter against a 16-week one."""
+        return length_mismatch(self.period, self.prior)
+
+    @property
     def cell(self) -> Cell:
         return self.statement.cells[(self.line, self.column)]
 
@@ -81,7 +87,8 @@ def _nested_difference(longer: Period, shorter: Period) -> Period | None:
 
 
 def _is_quarter_or_half(period: Period) -> bool:
-    return 80 <= period.days <= 100 or 175 <= period.days <= 190
+    """Three months or 12 to 17 weeks (the fourth quarter of a 52/53-week year), or a half."""
+    return is_quarter(period) or 160 <= period.days <= 200
 
 
 def with_derived_periods(statement: Statement) -> Statement:
@@ -146,12 +153,13 @@ def basis_of(later: Period, earlier: Period) -> Basis | None:
     gap = (later.end - earlier.end).days
     if later.is_instant:
         return Basis.YOY if abs(gap - 365.25) <= 8 else Basis.POP
-    if abs(later.days - earlier.days) > 8:
+    quarters = is_quarter(later) and is_quarter(earlier)  # 12 against 16 weeks: compared, and said so
+    if abs(later.days - earlier.days) > 8 and not quarters:
         return None
     if abs(gap - 365.25) <= 8:
         return Basis.YOY
     adjacent = abs((later.start - earlier.end).days - 1) <= 7
-    if adjacent and 80 <= later.days <= 100:
+    if adjacent and quarters:
         return Basis.QOQ
     if adjacent:
         return Basis.POP

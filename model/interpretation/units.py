@@ -188,14 +188,6 @@ _STOCK_DESCRIPTION_RE = re.compile(
     r"|[,;]\s*(?:\$\s?[\d.]+|no|without)\s+(?:stated\s+)?par\s+value\b.*$",
     re.IGNORECASE,
 )
-
-
-def without_stock_description(label: str) -> str:
-    """The label without a description of the stock ("$0.00001 par value: 50,400,000 shares
-    authorized"): the shares it names are not what the line counts."""
-    return _STOCK_DESCRIPTION_RE.sub(" ", label)
-
-
 # "Income allocated to common stock for diluted EPS": an amount used for EPS, not one per share
 _FOR_EPS_RE = re.compile(r"\b(?:for|in|used in|computing|calculating)\s+(?:the\s+)?(?:basic\s+|diluted\s+)?(?:eps|earnings per (?:common )?share)\b", re.IGNORECASE)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from model.interpretation.column_periods import period_evidence
@@ -10,7 +11,7 @@ from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean
 from model.interpretation.numbers import CellKind
 from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, parse_header
 from model.interpretation.table_unit import decide_table_unit
-from model.interpretation.units import UnitInfo, scale_exceptions, share_scale, without_stock_description
+from model.interpretation.units import UnitInfo, scale_exceptions, share_scale
 from model.raw import RawCell, RawTable
 from model.statements.change_columns import link_change_columns, unlabelled_percent_changes
 from model.statements.classify import classify, statement_title
@@ -69,9 +70,11 @@ def _in_excepted_scale(line: Line, table_unit: UnitInfo, exceptions: list[tuple[
     obligation, which is presented in billions") takes that scale."""
     if line.unit or line.is_heading:
         return line
-    label = without_stock_description(line.label).lower()
+    label = line.label.lower()
     for what, scale, caption in exceptions:
-        if what in label:
+        if "share" in what:
+            continue  # share counts take the caption's word through their own unit
+        if re.search(rf"\b{re.escape(what)}\b", label):
             return replace(line, unit=table_unit.unit, scale=scale, unit_evidence=(Evidence("scale", caption, "caption"),))
     return line
 
