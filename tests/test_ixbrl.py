@@ -112,9 +112,9 @@ def test_apple_every_tagged_number_of_its_statements_carries_its_concept_and_agr
     assert all(cell.concept for cell in tagged)
     assert [cell.tag_check for cell in tagged if cell.tag_check] == []
     for cell in tagged:
-        assert cell.scale == 10**cell.tag.scale
-        if cell.tag.value is not None:
-            assert abs(cell.value or 0) * cell.scale == abs(cell.tag.value)
+        if cell.value is not None:  # a printed nil has no scale to take
+            assert cell.scale == 10**cell.tag.scale
+            assert abs(cell.value) * cell.scale == abs(cell.tag.value)
     for statement in primary:
         checks = check_statement(statement, apple.rounding)
         assert checks.tag_failures == ()
@@ -221,8 +221,8 @@ def test_statements_whose_caption_is_not_read_take_their_scale_from_the_tags(nam
     for statement in primary:
         assert (statement.unit, statement.scale) == ("USD", 1_000_000)
         for cell in statement.cells.values():
-            if cell.tag is None or cell.tag.value is None or cell.unit in ("%", "USD/share", "shares"):
-                continue
+            if cell.tag is None or cell.tag.value is None or cell.value is None or cell.unit in ("%", "USD/share", "shares"):
+                continue  # a nil has no scale to take
             assert abs(cell.value or 0) * cell.scale == abs(cell.tag.value)
             assert any(e.decides == "scale" and e.origin == TAG_ORIGIN for e in cell.evidence)
 
@@ -278,7 +278,7 @@ def test_percentages_tagged_as_ratios_are_percent_cells():
     """Lowe's "% Sales" columns are tagged pure with scale="-2": percentages, never millions; the
     scale takes the printed 33.66 to the fact, 0.3366."""
     filed = load_filing(fidelity_doc("low_10q_fy2023q2.html"))
-    cells = [cell for s in filed.statements for cell in s.cells.values() if cell.tag is not None and cell.tag.unit == "pure"]
+    cells = [cell for s in filed.statements for cell in s.cells.values() if cell.tag is not None and cell.tag.unit == "pure" and cell.value is not None]
     assert len(cells) >= 50
     assert {(cell.unit, cell.scale) for cell in cells} == {("%", Decimal("0.01"))}
 
@@ -294,13 +294,17 @@ def test_untagged_tables_take_the_exact_dates_of_the_documents_contexts():
 
 def test_tdnet_contexts_in_the_same_file_date_the_balance_sheet():
     """Ricoh Leasing's TDnet balance sheet carries its contexts (Prior1YearInstant,
-    CurrentYearInstant): its columns are dated by them, in millions of yen."""
+    CurrentYearInstant): its columns are dated by them, in millions of yen, nils included."""
     filed = load_filing(fidelity_doc("ricohleasing_fy2024_bs_tdnet.html"))
     statement = max(filed.statements, key=lambda s: len(s.cells))
     periods = {c.period for c in statement.columns if c.period is not None}
     assert periods == {Period(date(2023, 3, 31)), Period(date(2024, 3, 31))}
     tagged = [cell for cell in statement.cells.values() if cell.tag is not None]
     assert tagged and all(cell.unit == "JPY" and cell.scale == 1_000_000 for cell in tagged if cell.tag.unit == "JPY")
+    # nil facts (xsi:nil, printed "－") carry no scale attribute: they keep the table's, and no check fails
+    assert any(cell.tag.value is None for cell in tagged)
+    assert {cell.scale for cell in statement.cells.values()} == {1_000_000}
+    assert check_statement(statement).tag_failures == ()
 
 
 def test_tdnet_facts_whose_contexts_live_in_another_file_keep_concept_and_scale():

@@ -39,13 +39,14 @@ def tagged_cell(cell: Cell, tag: XbrlTag, scale_stated: bool) -> Cell:
     evidence: list[Evidence] = []
     problems: list[str] = []
     unit, scale = cell.unit, cell.scale
-    if tag.scale < 0:
+    scaled = tag.value is not None and cell.value is not None  # a nil, printed or tagged, has no scale to tell
+    if scaled and tag.scale < 0:
         # printed in hundredths: "33.66" tagged 0.3366 is a percentage whatever the table's money
         # scale, and the scale takes the printed value to the fact as for any other tag
         scale = Decimal(1).scaleb(tag.scale)
         unit = "%" if tag.unit == "pure" and tag.scale == -2 else unit
         evidence.append(Evidence("scale", f'unit "{tag.unit}", scale="{tag.scale}" on {tag.concept}', TAG_ORIGIN, cell.source))
-    elif cell.unit != "%":
+    elif scaled and cell.unit != "%":
         scale = 10**tag.scale
         if scale_stated and scale != cell.scale:
             problems.append(f"the table prints it in {_scale_name(cell.scale)}, its tag in {_scale_name(scale)}")
@@ -61,8 +62,9 @@ def tagged_cell(cell: Cell, tag: XbrlTag, scale_stated: bool) -> Cell:
         evidence.append(Evidence("sign", f'printed {cell.text}, sign="-" on {tag.concept}', TAG_ORIGIN, cell.source))
     agrees = (unit, scale) == (cell.unit, cell.scale) and not cell.unresolved
     printed_evidence = cell.evidence if agrees else tuple(e for e in cell.evidence if e.decides == "sign")
+    unresolved = "" if scaled else cell.unresolved
     return replace(
-        cell, unit=unit, scale=scale, evidence=(*evidence, *printed_evidence), unresolved="", tag=tag, tag_check="; ".join(problems)
+        cell, unit=unit, scale=scale, evidence=(*evidence, *printed_evidence), unresolved=unresolved, tag=tag, tag_check="; ".join(problems)
     )
 
 
