@@ -294,16 +294,24 @@ def test_untagged_tables_take_the_exact_dates_of_the_documents_contexts():
 
 def test_tdnet_contexts_in_the_same_file_date_the_balance_sheet():
     """Ricoh Leasing's TDnet balance sheet carries its contexts (Prior1YearInstant,
-    CurrentYearInstant): its columns are dated by them, in millions of yen, nils included."""
+    CurrentYearInstant): its columns are dated by them, in millions of yen."""
     filed = load_filing(fidelity_doc("ricohleasing_fy2024_bs_tdnet.html"))
     statement = max(filed.statements, key=lambda s: len(s.cells))
     periods = {c.period for c in statement.columns if c.period is not None}
     assert periods == {Period(date(2023, 3, 31)), Period(date(2024, 3, 31))}
     tagged = [cell for cell in statement.cells.values() if cell.tag is not None]
     assert tagged and all(cell.unit == "JPY" and cell.scale == 1_000_000 for cell in tagged if cell.tag.unit == "JPY")
-    # nil facts (xsi:nil, printed "－") carry no scale attribute: they keep the table's, and no check fails
-    assert any(cell.tag.value is None for cell in tagged)
-    assert {cell.scale for cell in statement.cells.values()} == {1_000_000}
+    assert check_statement(statement).tag_failures == ()
+
+
+def test_nil_facts_keep_the_tables_scale():
+    """Infonet's balance sheet tags its dashes ("－") as xsi:nil facts with no scale attribute:
+    they keep the table's thousands of yen, and no check fails on them."""
+    filed = load_filing(fidelity_doc("infonet_fy2024_bs_tdnet.html"))
+    statement = max(filed.statements, key=lambda s: len(s.cells))
+    nils = [cell for cell in statement.cells.values() if cell.tag is not None and cell.tag.value is None]
+    assert nils and all(cell.value is None for cell in nils)
+    assert {cell.scale for cell in statement.cells.values()} == {1_000}
     assert check_statement(statement).tag_failures == ()
 
 
