@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from model.analysis.compare import Rounding
+from model.analysis.consistency import StatedAmount, stated_amounts
 from model.errors import FilingError, LoadCancelled
 from model.interpretation.periods import ColumnKind, FiscalCalendar, find_dates, infer_calendar, is_month_end
 from model.raw import RawDocument
@@ -42,6 +43,7 @@ class Filing:
     page_count: int | None = None
     line_count: int = 0
     rounding: Rounding = Rounding.HALF
+    stated_amounts: tuple[StatedAmount, ...] = ()  # amounts the prose states, to hold the statements against
 
     def statements_of(self, kind: StatementKind) -> list[Statement]:
         return [s for s in self.statements if s.kind is kind]
@@ -76,7 +78,7 @@ def load_filing(
     if not calendar.evidence:
         better = year_end_from_cumulative_periods(calendar, statements)
         if better != calendar:
-            calendar = better
+            calendar = _calendar_for(document, better)
             statements, warnings = build_statements(document, calendar)
     if not statements:
         if not document.tables:
@@ -97,13 +99,16 @@ def load_filing(
         page_count=document.page_count,
         line_count=len(document.text_lines),
         rounding=rounding_of(document.text_lines),
+        stated_amounts=stated_amounts(document.text_lines),
     )
 
 
-def _calendar_for(document: RawDocument) -> FiscalCalendar:
+def _calendar_for(document: RawDocument, year_end: FiscalCalendar | None = None) -> FiscalCalendar:
+    """The document's fiscal calendar from its words, or ``year_end`` (read off its columns),
+    with the naming of its fiscal years either way."""
     header_texts = [cell.text for table in document.tables for row in table.rows[:4] for cell in row]
     header_dates = [found for text in header_texts for _, found in find_dates(text)]
-    calendar = infer_calendar(document.text_lines, header_dates)
+    calendar = year_end or infer_calendar(document.text_lines, header_dates)
     return name_fiscal_years(calendar, header_texts, header_dates)
 
 

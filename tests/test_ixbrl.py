@@ -23,7 +23,7 @@ from model.statements.statement import Statement, StatementKind
 from model.statements.tags import CONTEXT_ORIGIN, TAG_ORIGIN
 from model.views.checks import check_statement, load_checked_filing
 from model.views.table import statement_table
-from tests.support import fidelity_doc, filing
+from tests.support import fidelity_document, filing
 
 APPLE = "apple_10q_fy2025q3.html"
 
@@ -215,7 +215,7 @@ def test_digits_that_disagree_with_the_tag_fail_the_check(tmp_path):
 def test_statements_whose_caption_is_not_read_take_their_scale_from_the_tags(name):
     """These statements print "(Dollars in millions, ...)" where the reader does not see it; the
     tags' scale="6" settles it, and the statement's unit follows."""
-    filed = load_filing(fidelity_doc(name))
+    filed = load_filing(fidelity_document(name))
     primary = [s for s in filed.statements if s.kind.is_primary and any(c.tag for c in s.cells.values())]
     assert primary
     for statement in primary:
@@ -230,7 +230,7 @@ def test_statements_whose_caption_is_not_read_take_their_scale_from_the_tags(nam
 def test_fiscal_year_columns_take_the_context_dates():
     """GameStop names its fiscal years for the year they start in: "Fiscal 2023" ends on
     February 3, 2024 (53 weeks), as the contexts say, whatever the header reading guessed."""
-    filed = load_filing(fidelity_doc("gme_10k_fy2023.html"))
+    filed = load_filing(fidelity_document("gme_10k_fy2023.html"))
     income = _statement(filed, StatementKind.INCOME, "operations")
     columns = {c.label: c for c in income.columns}
     assert columns["Fiscal 2023"].period == Period(date(2024, 2, 3), date(2023, 1, 29))
@@ -241,7 +241,7 @@ def test_fiscal_year_columns_take_the_context_dates():
 def test_a_caption_row_misread_as_changes_gives_way_to_the_contexts():
     """Adobe's comprehensive income prints "Increase/(Decrease)" under each date: the columns are
     periods, as their tagged cells say, not printed changes."""
-    filed = load_filing(fidelity_doc("adbe_10q_fy2023q3.html"))
+    filed = load_filing(fidelity_document("adbe_10q_fy2023q3.html"))
     statement = _statement(filed, StatementKind.COMPREHENSIVE_INCOME, "comprehensive income")
     assert [c.kind for c in statement.columns] == [ColumnKind.DURATION] * 4
     total = _cell(statement, "Total comprehensive income, net of taxes", Period(date(2023, 9, 1), date(2023, 6, 3)))
@@ -251,7 +251,7 @@ def test_a_caption_row_misread_as_changes_gives_way_to_the_contexts():
 def test_one_period_printed_under_two_banners_is_dated_in_both_columns():
     """AEON's successor period (July 22 to September 30, 2023) is printed under both "Three
     Months Ended" and "Nine Months Ended": both columns are that period."""
-    filed = load_filing(fidelity_doc("aeon_10q_2023q3.html"))
+    filed = load_filing(fidelity_document("aeon_10q_2023q3.html"))
     statement = next(s for s in filed.statements if any(c.concept == "us-gaap:ResearchAndDevelopmentExpense" for c in s.cells.values()))
     successor = Period(date(2023, 9, 30), date(2023, 7, 22))
     line = statement.display_labels().index("Research and development")
@@ -263,7 +263,7 @@ def test_one_period_printed_under_two_banners_is_dated_in_both_columns():
 def test_columns_of_one_period_that_tag_other_members_stay_as_printed(name):
     """A fair-value table tags one date under "Level 1", "Level 2", "Level 3": other members of
     one axis, so those columns are not turned into copies of one period."""
-    filed = load_filing(fidelity_doc(name))
+    filed = load_filing(fidelity_document(name))
     levels = [
         column
         for statement in filed.statements
@@ -277,7 +277,7 @@ def test_columns_of_one_period_that_tag_other_members_stay_as_printed(name):
 def test_percentages_tagged_as_ratios_are_percent_cells():
     """Lowe's "% Sales" columns are tagged pure with scale="-2": percentages, never millions; the
     scale takes the printed 33.66 to the fact, 0.3366."""
-    filed = load_filing(fidelity_doc("low_10q_fy2023q2.html"))
+    filed = load_filing(fidelity_document("low_10q_fy2023q2.html"))
     cells = [cell for s in filed.statements for cell in s.cells.values() if cell.tag is not None and cell.tag.unit == "pure" and cell.value is not None]
     assert len(cells) >= 50
     assert {(cell.unit, cell.scale) for cell in cells} == {("%", Decimal("0.01"))}
@@ -286,7 +286,7 @@ def test_percentages_tagged_as_ratios_are_percent_cells():
 def test_untagged_tables_take_the_exact_dates_of_the_documents_contexts():
     """GD's MD&A prints "July 3, 2022" under "Six Months Ended"; the header alone would say 26
     weeks, the contexts say the half began on January 1."""
-    filed = load_filing(fidelity_doc("gd_10q_2023q2.html"))
+    filed = load_filing(fidelity_document("gd_10q_2023q2.html"))
     liquidity = next(s for s in filed.statements if s.title.upper().startswith("LIQUIDITY"))
     assert not any(c.tag for c in liquidity.cells.values())
     assert {c.period for c in liquidity.columns if c.period} == {Period(date(2022, 7, 3), date(2022, 1, 1)), Period(date(2023, 7, 2), date(2023, 1, 1))}
@@ -295,7 +295,7 @@ def test_untagged_tables_take_the_exact_dates_of_the_documents_contexts():
 def test_tdnet_contexts_in_the_same_file_date_the_balance_sheet():
     """Ricoh Leasing's TDnet balance sheet carries its contexts (Prior1YearInstant,
     CurrentYearInstant): its columns are dated by them, in millions of yen."""
-    filed = load_filing(fidelity_doc("ricohleasing_fy2024_bs_tdnet.html"))
+    filed = load_filing(fidelity_document("ricohleasing_fy2024_bs_tdnet.html"))
     statement = max(filed.statements, key=lambda s: len(s.cells))
     periods = {c.period for c in statement.columns if c.period is not None}
     assert periods == {Period(date(2023, 3, 31)), Period(date(2024, 3, 31))}
@@ -307,7 +307,7 @@ def test_tdnet_contexts_in_the_same_file_date_the_balance_sheet():
 def test_nil_facts_keep_the_tables_scale():
     """Infonet's balance sheet tags its dashes ("－") as xsi:nil facts with no scale attribute:
     they keep the table's thousands of yen, and no check fails on them."""
-    filed = load_filing(fidelity_doc("infonet_fy2024_bs_tdnet.html"))
+    filed = load_filing(fidelity_document("infonet_fy2024_bs_tdnet.html"))
     statement = max(filed.statements, key=lambda s: len(s.cells))
     nils = [cell for cell in statement.cells.values() if cell.tag is not None and cell.tag.value is None]
     assert nils and all(cell.value is None for cell in nils)
@@ -318,7 +318,7 @@ def test_nil_facts_keep_the_tables_scale():
 def test_tdnet_facts_whose_contexts_live_in_another_file_keep_concept_and_scale():
     """An attachment of a TDnet package names contexts that only the package's balance-sheet file
     declares: the tags still give concept, unit and scale; the period is the header's to say."""
-    document = read_document(fidelity_doc("ricohleasing_fy2024_pl_tdnet.html"))
+    document = read_document(fidelity_document("ricohleasing_fy2024_pl_tdnet.html"))
     tags = [cell.tag for table in document.tables for row in table.rows for cell in row if cell.tag is not None]
     assert len(tags) >= 50
     assert all(tag.context is None for tag in tags)

@@ -299,6 +299,11 @@ _FISCAL_QUARTER_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?P<q1>[1-4])\s?Q|Q(?P<q2>[1-4]))(?!-end)\s*(?:-|\s)?\s*(?:(?:FY|fiscal\s*(?:year)?)\s*)?'?(?P<year>(?:19|20)?\d{2})(?![\d,.])",
     re.IGNORECASE,
 )
+# "Fiscal 2024 Q2", "FY24 Q3": the year first
+_YEAR_THEN_QUARTER_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:FY|fiscal\s*(?:year)?)\s*'?(?P<year>(?:19|20)\d{2}|\d{2})\s*(?:-|\s)?\s*(?:Q(?P<q2>[1-4])|(?P<q1>[1-4])Q)(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
 _FISCAL_HALF_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?P<h1>[12])\s?H|H(?P<h2>[12]))\s*(?:-|\s)?\s*(?:(?:FY|fiscal\s*(?:year)?)\s*)?'?(?P<year>(?:19|20)?\d{2})(?![\d,.])",
     re.IGNORECASE,
@@ -363,7 +368,7 @@ def duration_ending(end: date, months: int | None, weeks: int | None, calendar: 
 
 def _fiscal_label(text: str, calendar: FiscalCalendar) -> tuple[Period, str] | None:
     """``1H17``, ``2Q16``, ``Q1 2023``, ``Q3 FY24``, ``9M FY2024``, ``FY2017``."""
-    for pattern, kind in ((_FISCAL_QUARTER_RE, "Q"), (_FISCAL_HALF_RE, "H"), (_FISCAL_NINE_RE, "M"), (_FISCAL_YEAR_RE, "FY")):
+    for pattern, kind in ((_FISCAL_QUARTER_RE, "Q"), (_YEAR_THEN_QUARTER_RE, "Q"), (_FISCAL_HALF_RE, "H"), (_FISCAL_NINE_RE, "M"), (_FISCAL_YEAR_RE, "FY")):
         match = pattern.search(text)
         if not match:
             continue

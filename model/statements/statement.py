@@ -95,6 +95,10 @@ class Column:
         text = self.label
         if self.period is not None:
             text += f"\n{self.period.describe()}"
+        if self.unresolved:
+            text += f"\nperiod unresolved: {self.unresolved}"
+        for evidence in self.evidence:
+            text += f"\n{evidence.describe()}"
         if self.derived:
             text += "\nderived by Tickmark, not printed in the filing"
         if self.forecast:

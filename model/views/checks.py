@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from model.analysis.checks import FootingResult, TagResult, failures, foot_statement, tag_disagreements
 from model.analysis.compare import Change, CheckStatus, Rounding, compute_changes
+from model.analysis.consistency import Finding, StatedAmount, cross_table_checks, eps_checks, narrative_checks, period_length_checks
 from model.filing import CancelCheck, Filing, ProgressCallback, load_filing
 from model.interpretation.numbers import format_decimal
 from model.session import file_hash
@@ -16,28 +18,58 @@ from model.views.formatting import NOT_MEANINGFUL
 
 @dataclass(frozen=True)
 class StatementChecks:
-    """What the checks found wrong in one statement: totals that do not foot and printed
-    changes that disagree with the printed amounts."""
+    """What the checks found in one statement: totals that do not foot, printed changes that
+    disagree with the printed amounts, figures another printing of them contradicts, and the
+    values whose period or scale the document leaves open."""
 
     footing_failures: tuple[FootingResult, ...] = ()
     disagreements: tuple[Change, ...] = ()
     problems: dict[tuple[int, Column], str] = field(default_factory=dict)
     failing: frozenset[tuple[int, Column]] = frozenset()  # cells of totals that do not foot
+    findings: tuple[Finding, ...] = ()  # consistency checks that failed
+    confirmations: int = 0  # consistency checks that passed
+    unverified: tuple[str, ...] = ()  # why the statement's periods or scale are not all settled
     tag_failures: tuple[TagResult, ...] = ()  # printed numbers their XBRL tags contradict
 
     @property
     def count(self) -> int:
-        return len(self.footing_failures) + len(self.disagreements) + len(self.tag_failures)
+        return len(self.footing_failures) + len(self.disagreements) + len(self.findings) + len(self.tag_failures)
+
+    @property
+    def verified(self) -> bool:
+        """A ✓: every period and scale has evidence and every check passes."""
+        return self.count == 0 and not self.unverified
+
+    def status_text(self) -> str:
+        """The navigator's mark: ✓, the number of failed checks, or "unverified"."""
+        if self.count:
+            return f"\u26a0 {self.count}"
+        return "\u2713" if self.verified else "unverified"
 
     def messages(self) -> list[str]:
         return (
             [result.describe() for result in self.footing_failures]
             + [describe_disagreement(c) for c in self.disagreements]
+            + [f"{f.check}: {f.message}" for f in self.findings]
             + [result.describe() for result in self.tag_failures]
+            + [f"unverified: {reason}" for reason in self.unverified]
         )
 
     def problem_at(self, line: int, column: Column) -> str:
         return self.problems.get((line, column), "")
+
+
+def unsettled(statement: Statement) -> tuple[str, ...]:
+    """Why a statement cannot be shown as verified: columns without a settled period, values
+    without a settled scale or unit."""
+    reasons = []
+    columns = [c for c in statement.columns if c.unresolved]
+    if columns:
+        reasons.append(f"{len(columns)} column(s) without a settled period: {columns[0].unresolved}")
+    cells = [cell for cell in statement.cells.values() if cell.unresolved and not cell.derived]
+    if cells:
+        reasons.append(f"{len(cells)} value(s) without a settled scale: {cells[0].unresolved}")
+    return tuple(reasons)
 
 
 def describe_disagreement(change: Change) -> str:
@@ -64,11 +96,20 @@ def _printed_vs_computed(change: Change) -> str:
     return f"{change.reported.text} disagrees with the computed {format_decimal(change.change)}"
 
 
-def check_statement(statement: Statement, rounding: Rounding = Rounding.HALF) -> StatementChecks:
+def check_statement(
+    statement: Statement,
+    rounding: Rounding = Rounding.HALF,
+    stated: tuple[StatedAmount, ...] = (),
+    elsewhere: Sequence[Finding] = (),
+) -> StatementChecks:
+    """Footing, printed changes, and the consistency checks of one statement; ``elsewhere`` are
+    the findings of checks that hold it against other tables of its filing."""
     footing = tuple(failures(foot_statement(statement, rounding)))
     disagreements = tuple(
         change for change in compute_changes(statement, rounding, derive=False) if change.status is CheckStatus.INCONSISTENT
     )
+    consistency = [*eps_checks(statement), *narrative_checks(statement, stated), *period_length_checks(statement), *elsewhere]
+    findings = tuple(f for f in consistency if not f.passed)
     problems: dict[tuple[int, Column], str] = {}
     for result in footing:
         problems[(result.line, statement.columns[result.column])] = result.describe()
@@ -79,11 +120,27 @@ def check_statement(statement: Statement, rounding: Rounding = Rounding.HALF) ->
         if change.reported is not None and id(change.reported) in position_of:
             line, column = position_of[id(change.reported)]
             problems[(line, statement.columns[column])] = message
-    failing = frozenset((result.line, statement.columns[result.column]) for result in footing)
+    for finding in findings:
+        problems[(finding.line, statement.columns[finding.column])] = f"{finding.check}: {finding.message}"
     tagged = tuple(tag_disagreements(statement))
     for result in tagged:
         problems[(result.line, statement.columns[result.column])] = result.describe()
-    return StatementChecks(footing, disagreements, problems, failing, tagged)
+    failing = frozenset(
+        [(result.line, statement.columns[result.column]) for result in footing]
+        + [(finding.line, statement.columns[finding.column]) for finding in findings]
+        + [(result.line, statement.columns[result.column]) for result in tagged]
+    )
+    confirmations = sum(1 for f in consistency if f.passed)
+    return StatementChecks(footing, disagreements, problems, failing, findings, confirmations, unsettled(statement), tagged)
+
+
+def check_filing(filing: Filing) -> list[StatementChecks]:
+    """The checks of every statement of a filing, the ones across its tables included."""
+    across = cross_table_checks(filing.statements)
+    return [
+        check_statement(statement, filing.rounding, filing.stated_amounts, across.get(index, ()))
+        for index, statement in enumerate(filing.statements)
+    ]
 
 
 @dataclass
@@ -103,6 +160,12 @@ class CheckedFiling:
     def check_count(self) -> int:
         return sum(checks.count for checks in self.checks)
 
+    def status_text(self) -> str:
+        """✓ only when every statement is verified; the failed checks, or "unverified"."""
+        if self.check_count:
+            return f"\u26a0 {self.check_count}"
+        return "\u2713" if all(checks.verified for checks in self.checks) else "unverified"
+
 
 def load_checked_filing(
     path: str, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None, password: str = ""
@@ -112,7 +175,7 @@ def load_checked_filing(
     filing = load_filing(path, progress, cancelled, password=password)
     return CheckedFiling(
         filing,
-        [check_statement(statement, filing.rounding) for statement in filing.statements],
+        check_filing(filing),
         [compute_changes(statement, filing.rounding) for statement in filing.statements],
         file_hash(path),
     )

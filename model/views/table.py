@@ -104,6 +104,10 @@ def _cell_tooltip(table_label: str, column: Column, cell: Cell, value: ScaledVal
     parts.append(f"source: {cell.source.describe()}")
     if cell.tag is not None:
         parts.append(xbrl_tooltip(cell.tag))
+    parts.extend(evidence.describe() for evidence in column.evidence + cell.evidence)
+    for reason in (column.unresolved, cell.unresolved):
+        if reason:
+            parts.append(f"unresolved: {reason}")
     if problem:
         parts.append(f"\u26a0 check: {problem}")
     return "\n".join(parts)
