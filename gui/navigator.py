@@ -137,7 +137,8 @@ class Navigator(QTreeWidget):
         warnings = sum(view.checks.count for view in checked.statements)
         restated = sum(view.restated_count for view in checked.statements)
         settled = all(view.checks.verified for view in checked.statements)
-        item = QTreeWidgetItem(["Workspace", f"\u26a0 {warnings}" if warnings else "\u2713" if settled else "unverified"])
+        mark = f"\u26a0 {warnings}" if warnings else "" if not checked.statements else "\u2713" if settled else "unverified"
+        item = QTreeWidgetItem(["Workspace", mark])
         item.setData(NAME, COMBINED_ROLE, -1)
         item.setData(NAME, STATEMENT_ROLE, -1)
         item.setData(NAME, SUBTITLE_ROLE, _workspace_subtitle(len(checked.statements), len(checked.files), combining))

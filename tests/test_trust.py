@@ -339,3 +339,23 @@ def test_options_printed_among_share_counts_are_share_counts(name, label):
         neighbour = next(l for l in reversed(statement.lines[:line]) if not l.is_heading)
         assert statement.lines[line].unit == "shares" and statement.lines[line].scale == neighbour.scale
         assert all(cell.unit == "shares" for (i, _), cell in statement.cells.items() if i == line)
+
+
+@pytest.mark.parametrize("name", ["axp_10q_2023q3_untagged.html", "axp_10q_2023q3_print.pdf"])
+def test_as_of_or_for_a_period_is_the_period_with_its_balances(name):
+    table = next(s for s in loaded(name).statements if s.find_line("Billed business") is not None)
+    periods = {c.period for c in table.columns if c.is_resolved_period}
+    assert quarter("2023-07-01", "2023-09-30") in periods and quarter("2023-01-01", "2023-09-30") in periods
+    assert not any(p.is_instant for p in periods)
+
+
+def test_a_change_column_whose_first_figure_carries_the_percent_sign_holds_percentages():
+    statements = loaded("axp_10q_2023q3_untagged.html").statements
+    volumes = next(s for s in statements if s.find_line("Billed business") is not None)
+    changes = [c for c in volumes.columns if c.kind is ColumnKind.CHANGE]
+    assert changes and all(c.percent_change for c in changes)  # "7%" then "8", "(3)"
+    provisions = next(s for s in statements if s.title.startswith("Table 3"))
+    pairs = [c for c in provisions.columns if c.kind is ColumnKind.CHANGE]
+    assert [c.percent_change for c in pairs] == [False, True, False, True]  # "$ | %" under one "Change" heading
+    checks = check_filing(loaded("axp_10q_2023q3_untagged.html"))
+    assert not any(c.disagreements for c in checks), "every printed change agrees once its unit is read"

@@ -184,7 +184,17 @@ def _interval(value: Decimal, rounding: Rounding) -> tuple[Decimal, Decimal]:
 def check_reported(
     value: Decimal, prior: Decimal, reported: Decimal, percent: bool, rounding: Rounding = Rounding.HALF
 ) -> CheckStatus:
-    """Hold a printed change against the one computed from the printed amounts."""
+    """Hold a printed change against the one computed from the printed amounts. A % change of
+    two negative amounts (losses, write-offs in parentheses) may be printed as the change of
+    their size: either reading ties."""
+    if percent and value < 0 and prior < 0:
+        as_printed = _check_reported(value, prior, reported, percent, rounding)
+        by_size = _check_reported(-value, -prior, reported, percent, rounding)
+        return min(as_printed, by_size, key=_SEVERITY.get)
+    return _check_reported(value, prior, reported, percent, rounding)
+
+
+def _check_reported(value: Decimal, prior: Decimal, reported: Decimal, percent: bool, rounding: Rounding) -> CheckStatus:
     low_a, high_a = _interval(value, rounding)
     low_b, high_b = _interval(prior, rounding)
     step = _step(reported)

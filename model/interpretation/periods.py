@@ -329,6 +329,7 @@ _HALF_WORD_RE = re.compile(r"\b(?:first|second|1st|2nd)\s+half\b|\bhalf[- ]year\
 _CUMULATIVE_RE = re.compile(r"\bcumulative\b|\byear[- ]to[- ]date\b|\bytd\b", re.IGNORECASE)
 _INSTANT_RE = re.compile(r"\b(?:as\s+(?:of|at)|at|balance\s+(?:at|as\s+of)|end\s+of)\b", re.IGNORECASE)
 _LONE_YEAR_RE = re.compile(r"^\s*(?:fiscal\s+)?((?:19|20)\d{2})\s*(?:\(\d\)|\*\d?)?\s*$", re.IGNORECASE)
+_AS_OF_OR_FOR_RE = re.compile(r"\bas\s+(?:of|at)\s+or\s+for\b", re.IGNORECASE)
 _STRONG_INSTANT_RE = re.compile(r"\bas\s+(?:of|at)\b", re.IGNORECASE)
 _RANGE_RE = re.compile(r"\b(?:from\b.*?\bto\b|through|thru)\b|\bto\b", re.IGNORECASE)
 _ENDED_RE = re.compile(r"\b(?:ended|ending|end)\b", re.IGNORECASE)
@@ -445,7 +446,8 @@ def parse_header(
     own_length = _length_from(text)
     length = own_length or _length_from(banner)
     uses_banner = date_from_banner or (own_length is None and length is not None)
-    if _STRONG_INSTANT_RE.search(text) or (_INSTANT_RE.search(text) and not length):
+    period_with_balances = length is not None and _AS_OF_OR_FOR_RE.search(text)  # "As of or for the Three Months Ended"
+    if not period_with_balances and (_STRONG_INSTANT_RE.search(text) or (_INSTANT_RE.search(text) and not length)):
         return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast, uses_banner=date_from_banner)
     if length is None:
         if _INSTANT_RE.search(banner):

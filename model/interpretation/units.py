@@ -47,7 +47,7 @@ _SCALE_RE = re.compile(r"\b(thousands?|millions?|billions?|mn|mm|bn)\b", re.IGNO
 _CURRENCY_RE = re.compile(r"u\.s\. dollars|\bus\$|\b(?:jpy|yen|usd|dollars|eur|euros?|gbp|pounds|cny|rmb|krw|won)\b|[$¥€£]", re.IGNORECASE)
 _PERCENT_RE = re.compile(r"^\s*\(?%\)?\s*$|^\s*percent(?:age)?\s*$|\(\s*%\s*\)", re.IGNORECASE)
 _SHARES_RE = re.compile(r"\(shares?\)|\bnumber of shares\b|\bshares (?:used|outstanding)\b|weighted[- ]average (?:number of )?(?:common )?shares|weighted[- ]average\b.{0,40}?\b(?:stock|units)\s+outstanding|\bshares\b.*\b(?:basic|diluted)\b|\bshares in computing", re.IGNORECASE)
-_PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?(?:share|ads|adss|ads equivalent|unit)\b|\beps\b|earnings per|dividends? per", re.IGNORECASE)
+_PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?(?:share|ads|adss|ads equivalent|unit)\b|\bper\s+(?:common|ordinary)\s+stock\b|\beps\b|earnings per|dividends? per", re.IGNORECASE)
 _ROW_UNIT_RE = re.compile(r"\((?P<unit>shares?|ads(?:s)?|jpy|yen|usd|%|us\$|\$|times|persons?|people|employees|units?|stores?)\)\s*$", re.IGNORECASE)
 _EXCEPT_RE = re.compile(r"except\b.*", re.IGNORECASE)
 
