@@ -55,7 +55,8 @@ def measure_scrolling(steps: int = 200) -> list[float]:
 
     from gui.assets import sample_filing
     from gui.statement_panel import StatementPanel
-    from model.views import DisplayScale, load_checked_filing
+    from model.views.checks import load_checked_filing
+    from model.views.formatting import DisplayScale
 
     app = QApplication.instance() or QApplication([])
     checked = load_checked_filing(str(sample_filing()))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QV
 from pyqtgraph.exporters import ImageExporter
 
 from model.export import write_bytes_atomic
-from model.views import ChartData
+from model.views.charts import ChartData
 
 # Okabe-Ito: distinguishable for colour-blind readers, in print and on screen
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -262,7 +264,25 @@ class ChartPanel(QWidget):
     # ------------------------------------------------------------------ exports (take a path)
 
     def export_png(self, path: str | Path) -> None:
-        """pyqtgraph's ImageExporter, at the plot widget's size."""
+        """pyqtgraph's ImageExporter, at the plot widget's size, without the hover line."""
+        with self._without_hover_line():
+            self._export_png(path)
+
+    def export_svg(self, path: str | Path) -> None:
+        with self._without_hover_line():
+            self._export_svg(path)
+
+    @contextmanager
+    def _without_hover_line(self) -> Iterator[None]:
+        """The dashed line that follows the mouse belongs to the screen, not to an exported chart."""
+        visible = self.hover_line.isVisible()
+        self.hover_line.setVisible(False)
+        try:
+            yield
+        finally:
+            self.hover_line.setVisible(visible)
+
+    def _export_png(self, path: str | Path) -> None:
         exporter = ImageExporter(self.plot_widget.scene())
         size = self.plot_widget.viewport().size()
         exporter.parameters()["width"] = size.width()
@@ -273,7 +293,7 @@ class ChartPanel(QWidget):
         image.save(buffer, "PNG")
         write_bytes_atomic(path, bytes(buffer.data()))
 
-    def export_svg(self, path: str | Path) -> None:
+    def _export_svg(self, path: str | Path) -> None:
         """The scene rendered into a QSvgGenerator: pyqtgraph 0.14's SVGExporter fails with
         Qt >= 6.11 (it cannot parse the closing ``Z`` Qt now writes; pyqtgraph issue 3495)."""
         view = self.plot_widget

@@ -1,14 +1,16 @@
-"""The diff panel: YoY or QoQ moves of the current statement (over every filing of the
-workspace for a combined one), coloured by direction and size, filtered by a threshold,
-biggest movers first, printed changes that disagree flagged; in common size, the moves of
-each line's share of revenue or total assets."""
+"""The diff panel: YoY, QoQ or prior-period (balance sheets) moves of the current statement
+(over every filing of the workspace for a combined one), coloured by what they mean (a cost
+up is unfavourable, revenue up favourable) and by size, filtered by % and by amount, biggest
+movers in money first, periods of different length marked, printed changes that disagree
+flagged, moves of cells that fail a check left out; in common size, the moves of each line's
+share of revenue or total assets."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -26,24 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.palette import DARK_INK, css, warning_colour
 from gui.statement_panel import CELL_MARGIN, HEADER_MARGIN
 from gui.table_model import LABEL_ALIGNMENT, NUMBER_ALIGNMENT, SORT_ROLE, AnyIndex, NumericSortProxy
 from model.analysis.analyst_views import common_size_changes
 from model.analysis.compare import Basis, Change, Rounding, compute_changes
+from model.interpretation.periods import FiscalCalendar
 from model.statements.statement import Statement
-from model.views import (
-    ChartData,
-    DiffOrder,
-    DiffRow,
-    DisplayScale,
-    chart_of_changes,
-    diff_rows,
-    format_change_pct,
-    format_difference,
-    format_scaled,
-    moves_of_at_least,
-    sort_rows,
-)
+from model.views.checks import StatementChecks
+from model.views.charts import ChartData, chart_of_changes
+from model.views.diff import LEGEND, DiffOrder, DiffRow, diff_rows, moves_of_at_least, sort_rows
+from model.views.formatting import DisplayScale, format_change_pct, format_difference, format_scaled
 
 HEADERS = ["Line item", "Period", "Prior", "Value", "Prior value", "Change", "Change %", "Printed change"]
 LINE, PERIOD, PRIOR, VALUE, PRIOR_VALUE, CHANGE, CHANGE_PCT, CHECK = range(len(HEADERS))
@@ -52,6 +47,7 @@ HEADER_TOOLTIPS = {
     PRIOR_VALUE: "The earlier period's amount, in the display scale",
     CHANGE: "Value \u2212 prior value",
     CHANGE_PCT: "100 \u00d7 change / |prior value|; n/m when the prior value is zero",
+    PERIOD: "The later period; \u2260 marks a comparison of periods of different length (a 12-week quarter against a 16-week one)",
     CHECK: "The change the filing prints for this line and period, held against the computed one",
 }
 FLAG_COLOUR = QColor(255, 193, 7)
@@ -67,6 +63,8 @@ class DiffTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._flag = QBrush(FLAG_COLOUR)
+        self._ink = QBrush(DARK_INK)
+        self.base_rgb = (255, 255, 255)  # the view's background: highlights blend into it, light or dark
 
     def set_rows(self, rows: list[DiffRow]) -> None:
         self.beginResetModel()
@@ -93,8 +91,10 @@ class DiffTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if column == CHECK and row.flagged:
                 return self._flag
-            rgb = row.highlight_rgb
+            rgb = row.highlight_rgb(self.base_rgb)
             return None if rgb is None else QBrush(QColor(*rgb))
+        if role == Qt.ItemDataRole.ForegroundRole and column == CHECK and row.flagged:
+            return self._ink  # over the amber flag, in any palette
         if role == Qt.ItemDataRole.FontRole:
             if column == CHECK and row.flagged:
                 return self._bold
@@ -111,7 +111,7 @@ class DiffTableModel(QAbstractTableModel):
         if column == LINE:
             return row.label
         if column == PERIOD:
-            return row.period_label
+            return f"{row.period_label} \u2260" if row.length_note else row.period_label
         if column == PRIOR:
             return row.prior_label
         if column == VALUE:
@@ -171,11 +171,17 @@ class DiffPanel(QWidget):
         self._sized_changes: list[Change] | None = None  # computed when first asked for
         self.rounding = Rounding.HALF
         self.scale = DisplayScale.AS_REPORTED
+        self.calendar: FiscalCalendar | None = None
+        self.checks: StatementChecks | None = None
 
         self.basis_buttons = QButtonGroup(self)
         basis_bar = QHBoxLayout()
         basis_bar.setSpacing(0)
-        for basis, tip in ((Basis.YOY, "Against the same period a year earlier"), (Basis.QOQ, "Against the quarter before (derived quarters where the filing prints only cumulative periods)")):
+        for basis, tip in (
+            (Basis.YOY, "Against the same period a year earlier"),
+            (Basis.QOQ, "Against the quarter before (derived quarters where the filing prints only cumulative periods)"),
+            (Basis.POP, "Against an earlier period of the same kind: a balance sheet against the prior year end or quarter end"),
+        ):
             button = QToolButton()
             button.setText(basis.value)
             button.setCheckable(True)
@@ -194,8 +200,17 @@ class DiffPanel(QWidget):
         self.threshold.setToolTip("Only moves of at least this many percent (0 shows every move)")
         self.threshold.lineEdit().setAcceptDrops(False)
 
+        self.min_change = QDoubleSpinBox()
+        self.min_change.setObjectName("minChange")
+        self.min_change.setRange(0, 1e15)
+        self.min_change.setDecimals(1)
+        self.min_change.setSingleStep(10)
+        self.min_change.setGroupSeparatorShown(True)
+        self.min_change.setToolTip("Only money moves of at least this amount, in the display scale (0 shows every move; per-share, share and ratio lines are not filtered by amount)")
+        self.min_change.lineEdit().setAcceptDrops(False)
+
         self.movers_box = QCheckBox("Biggest movers first")
-        self.movers_box.setToolTip("Sort by |change %|, largest first")
+        self.movers_box.setToolTip("Money lines by the size of the move, then by |change %|; share counts, per-share amounts and ratios after them, each among themselves")
 
         self.common_size_box = QCheckBox("Common size")
         self.common_size_box.setObjectName("diffCommonSize")
@@ -211,9 +226,6 @@ class DiffPanel(QWidget):
 
         bar = QHBoxLayout()
         bar.addLayout(basis_bar)
-        bar.addSpacing(10)
-        bar.addWidget(QLabel("Only moves \u2265"))
-        bar.addWidget(self.threshold)
         bar.addSpacing(10)
         bar.addWidget(self.movers_box)
         bar.addWidget(self.common_size_box)
@@ -248,13 +260,32 @@ class DiffPanel(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
 
+        self.legend = QLabel()
+        self.legend.setObjectName("diffLegend")
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the dock
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setText(
+            " &nbsp; ".join(f"<span style='color:rgb{rgb}'>\u25a0</span> {name}" for rgb, name, _ in LEGEND)
+            + " &nbsp; \u2260 periods of different length"
+        )
+        self.legend.setToolTip("\n".join(f"{name}: {meaning}" for _, name, meaning in LEGEND) + "\nDeeper colour: a bigger move in %")
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Only moves \u2265"))
+        filters.addWidget(self.threshold)
+        filters.addWidget(QLabel("and \u2265"))
+        filters.addWidget(self.min_change)
+        filters.addSpacing(12)
+        filters.addWidget(self.legend, 1)
+        layout.addLayout(filters)
 
         self.basis_buttons.buttonClicked.connect(lambda _button: self.refresh())
         self.threshold.valueChanged.connect(lambda _value: self.refresh())
+        self.min_change.valueChanged.connect(lambda _value: self.refresh())
         self.movers_box.toggled.connect(self._on_movers_toggled)
         self.common_size_box.toggled.connect(self._on_common_size_toggled)
         self.chart_button.clicked.connect(self.request_chart)
@@ -269,9 +300,17 @@ class DiffPanel(QWidget):
     def order(self) -> DiffOrder:
         return DiffOrder.MOVERS if self.movers_box.isChecked() else DiffOrder.STATEMENT
 
-    def set_statement(self, statement: Statement | None, rounding: Rounding = Rounding.HALF, changes: list[Change] | None = None) -> None:
-        """Show a statement's moves; ``changes`` computed off the GUI thread spare it the work."""
-        self.statement, self.rounding = statement, rounding
+    def set_statement(
+        self,
+        statement: Statement | None,
+        rounding: Rounding = Rounding.HALF,
+        changes: list[Change] | None = None,
+        calendar: FiscalCalendar | None = None,
+        checks: StatementChecks | None = None,
+    ) -> None:
+        """Show a statement's moves; ``changes`` computed off the GUI thread spare it the work;
+        ``checks`` leave out the moves of cells that fail them."""
+        self.statement, self.rounding, self.calendar, self.checks = statement, rounding, calendar, checks
         self.changes = changes if changes is not None or statement is None else compute_changes(statement, rounding)
         self._sized_changes = None
         self.refresh()
@@ -306,30 +345,45 @@ class DiffPanel(QWidget):
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the chosen order, not a header's
         self.refresh()
 
+    def _all_rows(self) -> list[DiffRow]:
+        return diff_rows(
+            self.statement, self.basis, self.rounding, self.scale, changes=self.shown_changes(), calendar=self.calendar, checks=self.checks, include_left_out=True
+        )
+
     def refresh(self) -> None:
         if self.statement is None:
             self.model.set_rows([])
             self._show_empty("Open a filing to see how its lines moved.")
             return
-        everything = diff_rows(self.statement, self.basis, self.rounding, self.scale, changes=self.shown_changes())
-        rows = sort_rows(moves_of_at_least(everything, self.threshold.value()), self.order)
+        self.model.base_rgb = self.view.palette().color(QPalette.ColorRole.Base).getRgb()[:3]
+        listed = self._all_rows()
+        everything = [row for row in listed if not row.left_out]
+        rows = sort_rows(moves_of_at_least(everything, self.threshold.value(), self.min_change.value()), self.order)
         self.model.set_rows(rows)
         flagged = sum(row.flagged for row in everything)
         summary = f"{len(rows)} of {len(everything)} {self.basis.value} moves"
+        left_out = [row for row in listed if row.left_out]
+        if left_out:
+            summary += f" \u00b7 {len(left_out)} left out (a cell fails a check or has no settled period)"
+            self.summary.setToolTip("Left out:\n" + "\n".join(f"{row.label}, {row.period_label}: {row.left_out}" for row in left_out[:30]))
+        else:
+            self.summary.setToolTip("")
         if self.common_size:
             summary += " of shares (pp)" if everything else ""
         if flagged:
-            summary += f" \u00b7 <span style='color:#b00020'>\u26a0 {flagged} printed change(s) disagree</span>"
+            summary += f" \u00b7 <span style='color:{css(warning_colour(self.palette()))}'>\u26a0 {flagged} printed change(s) disagree</span>"
         self.summary.setText(summary)
         if rows:
             self.stack.setCurrentWidget(self.view)
             self._size_columns(rows)
         elif everything:
-            self._show_empty(f"No {self.basis.value} move of at least {self.threshold.value():g} % in {html.escape(self.statement.title)}.")
+            self._show_empty(f"No {self.basis.value} move that large in {html.escape(self.statement.title)}.")
         elif self.common_size and not self._sized_changes:
             self._show_empty(f"{html.escape(self.statement.title)} has no revenue or total-assets line to show shares of.")
         else:
-            self._show_empty(f"{html.escape(self.statement.title)} has no periods to compare {self.basis.value}.")
+            others = [basis.value for basis in Basis if basis is not self.basis and diff_rows(self.statement, basis, self.rounding, changes=self.shown_changes())]
+            hint = f" Try {' or '.join(others)}." if others else ""
+            self._show_empty(f"{html.escape(self.statement.title)} has no periods to compare {self.basis.value}.{hint}")
 
     def _size_columns(self, rows: list[DiffRow]) -> None:
         """Widths measured from the texts in one pass (see StatementPanel._size_columns)."""
@@ -343,7 +397,7 @@ class DiffPanel(QWidget):
             self.view.setColumnWidth(column, min(width, MAX_LABEL_WIDTH) if column == LINE else width)
 
     def _show_empty(self, message: str) -> None:
-        self.empty.setText(f"<span style='color:#666'>{message}</span>")
+        self.empty.setText(message)
         self.stack.setCurrentWidget(self.empty)
 
     def selected_lines(self) -> list[int]:
@@ -355,7 +409,7 @@ class DiffPanel(QWidget):
         lines = self.selected_lines()
         if self.statement is None or not lines:
             return None
-        return chart_of_changes(diff_rows(self.statement, self.basis, self.rounding, self.scale, changes=self.shown_changes()), lines)
+        return chart_of_changes([row for row in self._all_rows() if not row.left_out], lines)
 
     @Slot()
     def request_chart(self) -> None:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from model.analysis.analyst_views import comparable_columns
-from model.views import StatementTable, growth_rows, short_label, span_years
+from model.views.growth import growth_rows, span_years
+from model.views.table import StatementTable
 
 HEADERS = ["Line item", "From", "To", "CAGR"]
 
@@ -39,7 +40,7 @@ class GrowthDialog(QDialog):
         self.to_box = QComboBox()
         self.to_box.setObjectName("growthTo")
         for column in self.starts:
-            self.from_box.addItem(short_label(table.columns[column]), column)
+            self.from_box.addItem(table.period_label(column), column)
             self.from_box.setItemData(self.from_box.count() - 1, table.columns[column].tooltip(), Qt.ItemDataRole.ToolTipRole)
         self.span_label = QLabel()
         self.span_label.setObjectName("growthSpan")
@@ -87,7 +88,7 @@ class GrowthDialog(QDialog):
         self.to_box.blockSignals(True)  # filled anew: one refresh afterwards, not one per item
         self.to_box.clear()
         for column in comparable_columns(self.table.statement, start) if start is not None else []:
-            self.to_box.addItem(short_label(self.table.columns[column]), column)
+            self.to_box.addItem(self.table.period_label(column), column)
             self.to_box.setItemData(self.to_box.count() - 1, self.table.columns[column].tooltip(), Qt.ItemDataRole.ToolTipRole)
         self.to_box.setCurrentIndex(self.to_box.count() - 1)
         self.to_box.blockSignals(False)

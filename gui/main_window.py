@@ -31,6 +31,8 @@ from gui.errors import ErrorRoute, log_directory, show_message
 from gui.export_dialogs import ExportDialogs
 from gui.navigator import Navigator
 from gui.settings import AppSettings
+from gui.source_actions import SourceActions
+from gui.source_view import SourcePanel
 from gui.statement_panel import StatementPanel
 from gui.tabs import ViewTabs, elide
 from gui.version import app_version
@@ -40,10 +42,12 @@ from gui.workspace_session import WorkspaceSession
 from gui.workspace_views import WORKSPACE, WorkspaceViews
 from model.readers import SUPPORTED_SUFFIXES, file_dialog_filters
 from model.session import SUFFIX, Autosave, WorkspaceFile
-from model.views import ChartData, CheckedFiling, DisplayScale, main_statement_index
+from model.views.charts import ChartData
+from model.views.checks import CheckedFiling, main_statement_index
+from model.views.formatting import DisplayScale
 
 
-class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
+class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, QMainWindow):
     def __init__(
         self,
         settings: AppSettings,
@@ -102,6 +106,10 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         self.diff_panel = DiffPanel()
         self.diff_panel.set_scale(settings.scale())
         self.diff_dock = self._dock("diffDock", "Changes (YoY / QoQ)", self.diff_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.source_panel = SourcePanel()
+        self.source_panel.path_of = self.path_of_file
+        self.source_dock = self._dock("sourceDock", "Source", self.source_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.source_dock.hide()  # opened by a double-click or Ctrl+G
 
         self._build_status_bar()
         self._build_actions()
@@ -163,12 +171,14 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         )
         self.export_action = self._action("&Export Current View\u2026", self.export_current_view, "Ctrl+E", "The table (or its selection) as CSV or PNG, a chart as PNG or SVG")
         self.export_csv_action = self._action("Export Table as &CSV\u2026", self.export_table_csv_dialog, tip="The selected cells, or the whole table, in the display scale")
-        self.export_table_png_action = self._action("Export Table as &Image\u2026", self.export_table_png_dialog, tip="The table as shown, as a PNG image")
+        self.export_xlsx_action = self._action("Export Table as E&xcel\u2026", self.export_table_xlsx_dialog, tip="The selected cells, or the whole table, as an .xlsx workbook: numbers as numbers")
+        self.export_table_png_action = self._action("Export Table as &Image\u2026", self.export_table_png_dialog, tip="The whole table (every row and column) as a PNG image")
         self.export_chart_png_action = self._action("Export Chart as &PNG\u2026", self.export_chart_png_dialog, tip="The current chart tab as a PNG image")
         self.export_chart_svg_action = self._action("Export Chart as &SVG\u2026", self.export_chart_svg_dialog, tip="The current chart tab as an SVG drawing")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.find_action = self._action("&Find Line Items", self.statement_panel.focus_search, "Ctrl+F", "Filter the table by line item")
-        self.chart_action = self._action("&Chart Selection", self.chart_selection, "Ctrl+G", "Chart the selected lines in a new tab")
+        self.chart_action = self._action("&Chart Selection", self.chart_selection, "Ctrl+Shift+C", "Chart the selected lines in a new tab")
+        self.source_action = self._action("Show &Source", self.show_source, "Ctrl+G", "Where the selected cell was printed: its PDF page with the cell boxed, or its source lines")
         self.derived_action = self._action("Show &Derived Periods", self.statement_panel.set_show_derived, tip="Quarters and halves computed from cumulative periods")
         self.derived_action.setCheckable(True)
         self.derived_action.setChecked(self.statement_panel.show_derived)
@@ -200,6 +210,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_csv_action)
+        file_menu.addAction(self.export_xlsx_action)
         file_menu.addAction(self.export_table_png_action)
         file_menu.addAction(self.export_chart_png_action)
         file_menu.addAction(self.export_chart_svg_action)
@@ -210,6 +221,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.chart_action)
+        view_menu.addAction(self.source_action)
         view_menu.addAction(self.side_by_side_action)
         view_menu.addAction(self.growth_action)
         view_menu.addAction(self.derived_action)
@@ -219,6 +231,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.navigator_dock.toggleViewAction())
         view_menu.addAction(self.diff_dock.toggleViewAction())
+        view_menu.addAction(self.source_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -252,19 +265,23 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
     def _connect(self) -> None:
         self.loader.loaded.connect(self._on_loaded)
         self.loader.batch_finished.connect(self._on_batch_finished)
+        self.loader.password_needed.connect(self.ask_password)
         self.loader.crashed.connect(self._on_crashed)
         self.loader.progress_changed.connect(self._on_progress)
         self.loader.busy_changed.connect(self._on_busy_changed)
         self.cancel_button.clicked.connect(self.loader.cancel)
-        self.navigator.statement_selected.connect(self.show_statement)
-        self.navigator.combined_selected.connect(self.show_combined)
+        self.navigator.statement_selected.connect(self._on_statement_chosen)
+        self.navigator.combined_selected.connect(self._on_combined_chosen)
         self.statement_panel.chart_requested.connect(self.add_chart)
         self.statement_panel.scale_changed.connect(self._on_scale_changed)
         self.statement_panel.show_derived_changed.connect(self._on_show_derived_changed)
         self.statement_panel.common_size_changed.connect(self._on_common_size_changed)
+        self.statement_panel.period_filter_changed.connect(lambda _filter: self.session.set_view(self._view_state()))
         self.statement_panel.choice_changed.connect(self.session.set_choice)
         self.statement_panel.join_requested.connect(self.join_rows)
         self.statement_panel.split_requested.connect(self.split_row)
+        self.statement_panel.source_requested.connect(self.show_source_of)
+        self.statement_panel.current_cell_changed.connect(self._follow_source)
         self.diff_panel.chart_requested.connect(self.add_chart)
         self.diff_panel.common_size_changed.connect(self._on_common_size_changed)
         self.session.combined_changed.connect(self._on_combined)
@@ -290,9 +307,10 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
 
     # ------------------------------------------------------------------ loading
 
-    def load_paths(self, paths: list[str | Path], remember: bool = True) -> int | None:
+    def load_paths(self, paths: list[str | Path], remember: bool = True, password: str = "") -> int | None:
         """The one way in for files: drops, dialogs, recent files and the command line. A
-        workspace file among them opens as the workspace instead."""
+        workspace file among them opens as the workspace instead. ``password`` opens a
+        protected PDF; it goes to that load only."""
         paths = [str(p) for p in paths]
         workspaces = [p for p in paths if p.lower().endswith(SUFFIX)]
         if workspaces:
@@ -301,7 +319,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         if not paths:
             return None
         self.status_label.setText(f"Opening {len(paths)} file(s)\u2026" if len(paths) > 1 else f"Opening {Path(paths[0]).name}\u2026")
-        batch = self.loader.load(paths)
+        batch = self.loader.load(paths, password)
         if remember:
             self._remember_batches.add(batch)
         self._show_first_of.add(batch)
@@ -420,6 +438,17 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
     # ------------------------------------------------------------------ showing statements
 
     @Slot(str, int)
+    def _on_statement_chosen(self, path: str, index: int) -> None:
+        """Chosen in the navigator: its table comes to the front, over any chart or side-by-side tab."""
+        self.show_statement(path, index)
+        self.tabs.setCurrentWidget(self.statement_panel)
+
+    @Slot(object)
+    def _on_combined_chosen(self, key: tuple[str, str]) -> None:
+        self.show_combined(key)
+        self.tabs.setCurrentWidget(self.statement_panel)
+
+    @Slot(str, int)
     def show_statement(self, path: str, index: int) -> None:
         checked = self.filings.get(path)
         if checked is None or not 0 <= index < len(checked.filing.statements):
@@ -427,8 +456,8 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         filing = checked.filing
         statement = filing.statements[index]
         self.current, self.current_key = (path, index), None
-        self.statement_panel.show_statement(statement, checked.checks[index], filing.file_name, filing.rounding)
-        self.diff_panel.set_statement(statement, filing.rounding, checked.changes[index] if checked.changes else None)
+        self.statement_panel.show_statement(statement, checked.checks[index], filing.file_name, filing.rounding, calendar=filing.calendar)
+        self.diff_panel.set_statement(statement, filing.rounding, checked.changes[index] if checked.changes else None, filing.calendar, checked.checks[index])
         self._present(statement.title, filing.file_name)
         with QSignalBlocker(self.navigator):  # keep the navigator in step without coming back here
             self.navigator.select_statement(path, index)
@@ -441,8 +470,8 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         if view is None:
             return
         self.current, self.current_key = None, view.key
-        self.statement_panel.show_statement(view.statement, view.checks, WORKSPACE, view.rounding, combined=view, keep_place=keep_place)
-        self.diff_panel.set_statement(view.statement, view.rounding, view.changes)
+        self.statement_panel.show_statement(view.statement, view.checks, WORKSPACE, view.rounding, combined=view, keep_place=keep_place, calendar=view.calendar)
+        self.diff_panel.set_statement(view.statement, view.rounding, view.changes, view.calendar, view.checks)
         self._present(view.statement.title, f"{WORKSPACE} of {len(view.files)} filings")
         with QSignalBlocker(self.navigator):
             self.navigator.select_combined(view.key)
@@ -466,7 +495,10 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
         """Offer only what can be done now: nothing to export or chart before a filing is open."""
         showing = self.current is not None or self.current_key is not None
         on_chart = showing and self.current_chart() is not None
-        for action in (self.export_action, self.export_csv_action, self.export_table_png_action, self.chart_action, self.find_action, self.statement_panel.copy_action):
+        for action in (
+            self.export_action, self.export_csv_action, self.export_xlsx_action, self.export_table_png_action,
+            self.chart_action, self.source_action, self.find_action, self.statement_panel.copy_action,
+        ):
             action.setEnabled(showing)
         for action in (self.side_by_side_action, self.growth_action, self.close_all_action, self.save_workspace_action, self.save_workspace_as_action):
             action.setEnabled(bool(self.filings))
@@ -571,7 +603,7 @@ class MainWindow(ExportDialogs, WorkspaceFiles, WorkspaceViews, QMainWindow):
             QMessageBox.Icon.Information,
             details=(
                 f"Opens {html.escape(' '.join(SUPPORTED_SUFFIXES))} filings: drop them on the window or use File \u2192 Open.<br>"
-                "Ctrl+O open \u00b7 Ctrl+E export \u00b7 Ctrl+C copy \u00b7 Ctrl+F find \u00b7 Ctrl+G chart \u00b7 Ctrl+W close \u00b7 F1 this box<br>"
+                "Ctrl+O open \u00b7 Ctrl+E export \u00b7 Ctrl+C copy \u00b7 Ctrl+F find \u00b7 Ctrl+G source \u00b7 Ctrl+Shift+C chart \u00b7 Ctrl+W close \u00b7 F1 this box<br>"
                 f"Error log: <code>{log}</code>"
             ),
         )

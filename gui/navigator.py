@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QBrush, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,16 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.views import CheckedFiling, CheckedWorkspace, CombinedView
+from gui.palette import muted_colour, ok_colour, warning_colour
+from model.views.checks import CheckedFiling, StatementChecks
+from model.views.workspace import CheckedWorkspace, CombinedView
 
 NAME, CHECKS = range(2)
 FILING_ROLE = Qt.ItemDataRole.UserRole + 1  # path of the filing an item belongs to
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 2  # index of the statement, -1 for a filing
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # the grey second line: kind and size
 COMBINED_ROLE = Qt.ItemDataRole.UserRole + 4  # position of a combined statement in the workspace, -1 for the workspace
-WARNING_COLOUR = QColor(176, 0, 32)
-OK_COLOUR = QColor(30, 120, 50)
-SUBTITLE_COLOUR = QColor(110, 110, 110)
 
 
 class TwoLineDelegate(QStyledItemDelegate):
@@ -63,7 +62,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         small = QFont(item.font)
         small.setPointSizeF(max(item.font.pointSizeF() * 0.86, 6.0))
         painter.setFont(small)
-        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected else SUBTITLE_COLOUR)
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected else muted_colour(option.palette))
         bottom = QRect(area.left(), area.top() + area.height() // 2, area.width(), area.height() - area.height() // 2)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, painter.fontMetrics().elidedText(subtitle, Qt.TextElideMode.ElideRight, bottom.width()))
         painter.restore()
@@ -78,6 +77,7 @@ class Navigator(QTreeWidget):
         self._workspace_keys: list[tuple[str, str]] = []
         self._workspace_files = 0
         self.setObjectName("navigator")
+        self._warning, self._ok, self._unverified = warning_colour(self.palette()), ok_colour(self.palette()), muted_colour(self.palette())
         self.setColumnCount(2)
         self.setHeaderLabels(["Filings and statements", "Checks"])
         self.headerItem().setToolTip(CHECKS, "Totals that do not foot and printed changes that disagree")
@@ -136,7 +136,9 @@ class Navigator(QTreeWidget):
     def _workspace_node(self, checked: CheckedWorkspace, combining: bool) -> QTreeWidgetItem:
         warnings = sum(view.checks.count for view in checked.statements)
         restated = sum(view.restated_count for view in checked.statements)
-        item = QTreeWidgetItem(["Workspace", _count_text(warnings)])
+        settled = all(view.checks.verified for view in checked.statements)
+        mark = f"\u26a0 {warnings}" if warnings else "" if not checked.statements else "\u2713" if settled else "unverified"
+        item = QTreeWidgetItem(["Workspace", mark])
         item.setData(NAME, COMBINED_ROLE, -1)
         item.setData(NAME, STATEMENT_ROLE, -1)
         item.setData(NAME, SUBTITLE_ROLE, _workspace_subtitle(len(checked.statements), len(checked.files), combining))
@@ -150,19 +152,18 @@ class Navigator(QTreeWidget):
             f"<br>{restated} value(s) reported differently by a later filing",
         )
         item.setToolTip(CHECKS, f"{warnings} check warning(s) in the combined statements")
-        item.setForeground(CHECKS, QBrush(WARNING_COLOUR if warnings else OK_COLOUR))
+        item.setForeground(CHECKS, QBrush(self._warning if warnings else self._ok if settled else self._unverified))
         item.setTextAlignment(CHECKS, Qt.AlignmentFlag.AlignCenter)
         for number, view in enumerate(checked.statements):
             statement = view.statement
-            child = QTreeWidgetItem([statement.title, _count_text(view.checks.count)])
+            child = QTreeWidgetItem([statement.title, view.checks.status_text()])
             child.setData(NAME, COMBINED_ROLE, number)
             child.setData(NAME, STATEMENT_ROLE, -1)
             periods = len(statement.period_columns())
             restated_text = f" \u00b7 {view.restated_count} restated" if view.restated_count else ""
             child.setData(NAME, SUBTITLE_ROLE, f"{statement.kind.value} \u00b7 {periods} periods \u00b7 {len(view.files)} filings{restated_text}")
             child.setToolTip(NAME, _combined_tooltip(view))
-            child.setToolTip(CHECKS, "\n".join(view.checks.messages()) or "Every total foots and every printed change agrees")
-            child.setForeground(CHECKS, QBrush(WARNING_COLOUR if view.checks.count else OK_COLOUR))
+            self._mark_checks(child, view.checks)
             child.setTextAlignment(CHECKS, Qt.AlignmentFlag.AlignCenter)
             item.addChild(child)
         if not checked.statements:
@@ -182,6 +183,18 @@ class Navigator(QTreeWidget):
         if item is not None and key in self._workspace_keys:
             self.setCurrentItem(item.child(self._workspace_keys.index(key)))
 
+    def _mark_checks(self, item: QTreeWidgetItem, checks: StatementChecks) -> None:
+        """✓ only for a statement whose periods and scale have evidence and whose checks pass."""
+        if checks.count:
+            colour, tip = self._warning, "\n".join(checks.messages())
+        elif checks.verified:
+            colour = self._ok
+            tip = "Every period and scale is settled by the document, every total foots and every printed change agrees"
+        else:
+            colour, tip = self._unverified, "No check fails, but not everything is settled:\n" + "\n".join(checks.messages())
+        item.setToolTip(CHECKS, tip)
+        item.setForeground(CHECKS, QBrush(colour))
+
     def add_filing(self, checked: CheckedFiling) -> QTreeWidgetItem:
         """Add a filing (replacing one of the same path) with its statements under it."""
         filing = checked.filing
@@ -189,7 +202,7 @@ class Navigator(QTreeWidget):
         position = self.indexOfTopLevelItem(old) if old is not None else self.topLevelItemCount()
         if old is not None:
             self.takeTopLevelItem(position)
-        item = QTreeWidgetItem([filing.file_name, _count_text(checked.check_count)])
+        item = QTreeWidgetItem([filing.file_name, checked.status_text()])
         item.setData(NAME, FILING_ROLE, filing.path)
         item.setData(NAME, STATEMENT_ROLE, -1)
         item.setData(NAME, SUBTITLE_ROLE, f"{filing.company} \u00b7 {len(filing.statements)} statements \u00b7 {filing.format}")
@@ -197,17 +210,17 @@ class Navigator(QTreeWidget):
         bold.setBold(True)
         item.setFont(NAME, bold)
         item.setToolTip(NAME, _filing_tooltip(checked))
-        item.setToolTip(CHECKS, f"{checked.check_count} check warning(s) in this filing")
-        item.setForeground(CHECKS, QBrush(WARNING_COLOUR if checked.check_count else OK_COLOUR))
+        unverified = sum(1 for checks in checked.checks if not checks.count and not checks.verified)
+        item.setToolTip(CHECKS, f"{checked.check_count} check warning(s) in this filing; {unverified} statement(s) unverified")
+        item.setForeground(CHECKS, QBrush(self._warning if checked.check_count else self._ok if not unverified else self._unverified))
         item.setTextAlignment(CHECKS, Qt.AlignmentFlag.AlignCenter)
         for number, (statement, checks) in enumerate(zip(filing.statements, checked.checks, strict=True)):
-            child = QTreeWidgetItem([statement.title, _count_text(checks.count)])
+            child = QTreeWidgetItem([statement.title, checks.status_text()])
             child.setData(NAME, FILING_ROLE, filing.path)
             child.setData(NAME, STATEMENT_ROLE, number)
             child.setData(NAME, SUBTITLE_ROLE, f"{statement.kind.value} \u00b7 {len(statement.lines)} lines")
             child.setToolTip(NAME, _statement_tooltip(statement, checks))
-            child.setToolTip(CHECKS, "\n".join(checks.messages()) or "Every total foots and every printed change agrees")
-            child.setForeground(CHECKS, QBrush(WARNING_COLOUR if checks.count else OK_COLOUR))
+            self._mark_checks(child, checks)
             child.setTextAlignment(CHECKS, Qt.AlignmentFlag.AlignCenter)
             item.addChild(child)
         self.insertTopLevelItem(position, item)
@@ -238,10 +251,6 @@ class Navigator(QTreeWidget):
             return
         if index >= 0:
             self.statement_selected.emit(current.data(NAME, FILING_ROLE), index)
-
-
-def _count_text(count: int) -> str:
-    return f"\u26a0 {count}" if count else "\u2713"
 
 
 def _workspace_subtitle(statements: int, filings: int, combining: bool) -> str:
@@ -276,8 +285,8 @@ def _filing_tooltip(checked: CheckedFiling) -> str:
 
 def _statement_tooltip(statement, checks) -> str:
     lines = [f"<b>{html.escape(statement.title)}</b>", f"{statement.kind.value} \u00b7 {len(statement.lines)} lines \u00b7 {len(statement.columns)} columns"]
-    if checks.count:
-        lines.append(f"{checks.count} check warning(s):")
+    if checks.count or checks.unverified:
+        lines.append(f"{checks.count} check warning(s)" + (", unverified:" if checks.unverified else ":"))
         lines.extend(f"\u2022 {html.escape(message)}" for message in checks.messages())
     for warning in statement.warnings:
         lines.append(f"\u2022 {html.escape(warning)}")

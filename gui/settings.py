@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
-from model.views import DisplayScale
+from model.views.formatting import DisplayScale
 
 ORGANIZATION = "Tickmark"
 APPLICATION = "Tickmark"
@@ -45,7 +45,7 @@ class AppSettings:
         folder = self._store.value("files/last_folder", "")
         if isinstance(folder, str) and folder and Path(folder).is_dir():
             return folder
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)  # a moved or deleted folder: home
 
     def remember_folder_of(self, path: str | Path) -> None:
         self._store.setValue("files/last_folder", str(Path(path).parent))

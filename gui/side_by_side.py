@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from gui.statement_panel import StatementPanel
 from model.interpretation.periods import ColumnKind
 from model.statements.statement import Statement
-from model.views import short_label
+from model.views.columns import short_label
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,8 @@ rows."""
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QItemSelection, QItemSelectionModel, QPoint, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,24 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from gui.frozen_table import FrozenColumnTableView
+from gui.palette import css, muted_colour
+from gui.table_exports import TableExports
 from gui.table_model import INDENT, StatementFilterProxy, StatementTableModel
 from model.analysis.compare import Rounding
-from model.export import write_bytes_atomic, write_text_atomic
-from model.statements.statement import Statement
-from model.views import (
-    ChartData,
-    CombinedView,
-    DisplayScale,
-    StatementChecks,
-    StatementTable,
-    chart_of_lines,
-    header_text,
-    join_refusal,
-    selection_csv,
-    selection_tsv,
-    split_refusal,
-    statement_table,
-)
+from model.interpretation.periods import FiscalCalendar
+from model.statements.statement import Cell, Statement
+from model.views.charts import ChartData, chart_of_lines
+from model.views.checks import StatementChecks
+from model.views.period_filters import PeriodFilter
+from model.views.formatting import DisplayScale
+from model.views.selections import selection_csv, selection_tsv
+from model.views.table import StatementTable, statement_table
+from model.views.workspace import CombinedView, join_refusal, split_refusal
 from model.analysis.workspace import Choice
 
 SCALE_TOOLTIPS = {
@@ -62,11 +56,14 @@ MIN_LABEL_WIDTH = 200
 LABEL_SHARE = 0.38  # of the table's width the line items may take when the periods do not fit
 
 
-class StatementPanel(QWidget):
+class StatementPanel(TableExports, QWidget):
     chart_requested = Signal(object)  # ChartData
     scale_changed = Signal(object)  # DisplayScale
     show_derived_changed = Signal(bool)
     common_size_changed = Signal(bool)
+    period_filter_changed = Signal(object)  # PeriodFilter
+    current_cell_changed = Signal(object)  # the statement Cell under the table's cursor, or None
+    source_requested = Signal(object)  # a Cell double-clicked (or Ctrl+G): show where it was printed
     choice_changed = Signal(object)  # Choice
     join_requested = Signal(int, int)  # two statement lines of the combined statement shown
     split_requested = Signal(int)  # a statement line of the combined statement shown
@@ -77,6 +74,7 @@ class StatementPanel(QWidget):
         self.checks: StatementChecks | None = None
         self.combined: CombinedView | None = None
         self.rounding = Rounding.HALF
+        self.calendar: FiscalCalendar | None = None
         self.file_name = ""
         self._label_width = MIN_LABEL_WIDTH
 
@@ -105,6 +103,13 @@ class StatementPanel(QWidget):
         self.unit_label.setToolTip("Unit and scale of the amounts shown")
         self.unit_label.setMinimumWidth(40)  # shortened in a narrow window rather than widening it
 
+        self.period_box = QComboBox()
+        self.period_box.setObjectName("periodFilter")
+        for option in PeriodFilter:
+            self.period_box.addItem(option.value, option)
+            self.period_box.setItemData(self.period_box.count() - 1, option.tooltip, Qt.ItemDataRole.ToolTipRole)
+        self.period_box.setToolTip("Which periods the table and its charts show: quarters only, year to date, years, balance-sheet dates or TTM")
+
         self.derived_box = QCheckBox("Derived periods")
         self.derived_box.setChecked(show_derived)
         self.derived_box.setToolTip(
@@ -116,7 +121,7 @@ class StatementPanel(QWidget):
         self.common_size_box.setToolTip("Every amount as a % of revenue (income, cash flows) or of total assets (balance sheets)")
 
         self.chart_button = QPushButton("Chart selection")
-        self.chart_button.setToolTip("Chart the selected lines in a new tab (Ctrl+G)")
+        self.chart_button.setToolTip("Chart the selected lines in a new tab (Ctrl+Shift+C)")
         self.growth_action = QAction("Growth (CAGR)\u2026", self)
         self.growth_action.setToolTip("Compound annual growth of the selected lines between two periods you choose")
         self.growth_action.triggered.connect(self.open_growth_dialog)
@@ -147,6 +152,8 @@ class StatementPanel(QWidget):
         self.split_button.setObjectName("splitRow")
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
+        title_row.addWidget(QLabel("Periods:"))
+        title_row.addWidget(self.period_box)
         self.workspace_tools = [self.restated_label, self.choice_label, self.choice_box, self.join_button, self.split_button]
         for widget in self.workspace_tools:
             title_row.addWidget(widget)
@@ -188,9 +195,12 @@ class StatementPanel(QWidget):
 
         self.view.selectionModel().selectionChanged.connect(self._select_whole_lines)
         self.view.selectionModel().selectionChanged.connect(self._update_row_tools)
+        self.view.selectionModel().currentChanged.connect(lambda current, _previous: self.current_cell_changed.emit(self.cell_at(current)))
+        self.view.doubleClicked.connect(lambda index: self.source_requested.emit(self.cell_at(index)))
         self.search.textChanged.connect(self.proxy.set_search)
         self.scale_box.currentIndexChanged.connect(self._on_scale_chosen)
         self.derived_box.toggled.connect(self._on_derived_toggled)
+        self.period_box.currentIndexChanged.connect(self._on_period_filter_chosen)
         self.common_size_box.toggled.connect(self._on_common_size_toggled)
         self.choice_box.currentIndexChanged.connect(lambda _index: self.choice_changed.emit(self.choice))
         self.join_button.clicked.connect(self.request_join)
@@ -216,6 +226,13 @@ class StatementPanel(QWidget):
 
     def set_show_derived(self, show: bool) -> None:
         self.derived_box.setChecked(show)
+
+    @property
+    def period_filter(self) -> PeriodFilter:
+        return self.period_box.currentData()
+
+    def set_period_filter(self, period_filter: PeriodFilter) -> None:
+        self.period_box.setCurrentIndex(list(PeriodFilter).index(period_filter))
 
     @property
     def common_size(self) -> bool:
@@ -244,11 +261,13 @@ class StatementPanel(QWidget):
         rounding: Rounding = Rounding.HALF,
         combined: CombinedView | None = None,
         keep_place: bool = False,
+        calendar: FiscalCalendar | None = None,
     ) -> None:
         """Show a statement; ``combined`` when it is a statement of the workspace. With
         ``keep_place`` (the same statement computed again) search, sort, scroll position
         and selected lines stay."""
         self.statement, self.checks, self.file_name, self.rounding, self.combined = statement, checks, file_name, rounding, combined
+        self.calendar = calendar
         self._show_workspace_tools(combined is not None)
         if combined is not None:
             self.set_choice(combined.reports.choice)
@@ -275,18 +294,24 @@ class StatementPanel(QWidget):
             self.title.clear()
             self.unit_label.clear()
             return
-        table = statement_table(self.statement, self.scale, self.show_derived, self.checks, self.combined, self.common_size)
+        self.model.set_palette(self.view.palette())
+        table = statement_table(
+            self.statement, self.scale, self.show_derived, self.checks, self.combined, self.common_size, self.period_filter, self.calendar
+        )
         self.model.set_table(table)
-        self.title.setText(f"<b>{html.escape(self.statement.title)}</b> <span style='color:#666'>\u00b7 {self.statement.kind.value}</span>")
+        muted = css(muted_colour(self.palette()))
+        self.title.setText(f"<b>{html.escape(self.statement.title)}</b> <span style='color:{muted}'>\u00b7 {self.statement.kind.value}</span>")
         where = f"every period of {len(self.combined.files)} filings: " + ", ".join(self.combined.files) if self.combined is not None else self.file_name
         self.title.setToolTip(f"{self.statement.title}\n{self.statement.kind.value} in {where}")
         caption = table.caption
         if self.common_size and table.common_size_base is None:
             caption += " (no revenue or total-assets line for common size)"
+        if not table.filter_applied:
+            caption += f" · no {self.period_filter.value.lower()} here: every column shown"
         self.unit_label.setText(caption)
         if self.combined is not None:
             count = self.combined.restated_count
-            self.restated_label.setText(f"<span style='background:#ddd0f6'>&nbsp;{count} restated&nbsp;</span>" if count else "no restatements")
+            self.restated_label.setText(f"<span style='background:#ddd0f6; color:#14181e'>&nbsp;{count} restated&nbsp;</span>" if count else "no restatements")
             self.restated_label.setToolTip("Values a later filing reported differently; their tooltips list every value and where it was printed")
         self._size_columns()
         self._update_row_tools()
@@ -304,7 +329,7 @@ class StatementPanel(QWidget):
             widths[column] = max(widths.get(column, 0), metrics.horizontalAdvance(cell.text))
         header_metrics = self.view.horizontalHeader().fontMetrics()
         for column in range(len(table.columns)):
-            header = header_text(table.columns[column])
+            header = table.header(column)
             # headers wrap to two short lines: the widest line, not Qt's one-line size hint
             header_width = max(header_metrics.horizontalAdvance(line) for line in header.split("\n")) + HEADER_MARGIN
             self.view.setColumnWidth(column + 1, max(header_width, widths.get(column, 0) + CELL_MARGIN, MIN_NUMBER_WIDTH))
@@ -333,6 +358,13 @@ class StatementPanel(QWidget):
         self._restore_selection(selection)
         self.scale_changed.emit(self.scale)
 
+    @Slot(int)
+    def _on_period_filter_chosen(self, _index: int) -> None:
+        lines = self._selected_lines()
+        self._rebuild()
+        self.select_lines(lines)
+        self.period_filter_changed.emit(self.period_filter)
+
     @Slot(bool)
     def _on_derived_toggled(self, show: bool) -> None:
         self._rebuild()
@@ -355,6 +387,21 @@ class StatementPanel(QWidget):
         labels = [index for index in selected.indexes() if index.column() == 0]
         for index in labels:
             self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+    def cell_at(self, index) -> Cell | None:
+        """The statement cell a view index shows (None for a line item or an empty cell)."""
+        if self.table is None or not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        column = self.model.statement_column(source.column())
+        return None if column is None else self.table.statement.cells.get((source.row(), column))
+
+    def current_cell(self) -> Cell | None:
+        """The cell under the cursor, else the first selected one with a value."""
+        cell = self.cell_at(self.view.currentIndex())
+        if cell is not None:
+            return cell
+        return next((c for index in self.view.selectionModel().selectedIndexes() if (c := self.cell_at(index)) is not None), None)
 
     def _selection_positions(self) -> list[tuple[int, int]]:
         positions = []
@@ -485,15 +532,3 @@ class StatementPanel(QWidget):
         dialog = GrowthDialog(amounts, chosen or [line for line in range(len(amounts.lines)) if not amounts.lines[line].is_heading], self)
         dialog.open()
         return dialog
-
-    # ------------------------------------------------------------------ exports (take a path; dialogs only choose it)
-
-    def export_csv(self, path: str | Path) -> None:
-        write_text_atomic(path, self.selection_csv())
-
-    def export_png(self, path: str | Path) -> None:
-        """The table as it is on screen (a grab of the widget, at the widget's size)."""
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.view.grab().save(buffer, "PNG")
-        write_bytes_atomic(path, bytes(buffer.data()))

@@ -4,18 +4,19 @@ that sorts and filters it without ever reordering the statement."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
-from model.views import LINE_ITEM_HEADER, StatementTable, TableCell, header_text
+from model.views.selections import LINE_ITEM_HEADER
+from gui.palette import DARK_INK, NEGATIVE_ON_LIGHT, muted_colour, negative_colour
+from model.views.table import StatementTable, TableCell
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # real numbers (or the plain label) for sorting
 
 INDENT = "\u2003"  # one em space per hierarchy level keeps indentation in any font
-NEGATIVE_COLOUR = QColor(176, 0, 32)
+NEGATIVE_COLOUR = NEGATIVE_ON_LIGHT
 PROBLEM_COLOUR = QColor(255, 214, 153)
 RESTATED_COLOUR = QColor(221, 208, 246)  # violet: apart from the orange of a failed check
 JOINED_MARK = " \u21c4"  # after a line the filings print under different labels
-DERIVED_HEADER_COLOUR = QColor(90, 90, 90)
 
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LABEL_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -38,9 +39,16 @@ class StatementTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._table: StatementTable | None = None
         self._fonts = {(b, i): _font(b, i) for b in (False, True) for i in (False, True)}
-        self._negative = QBrush(NEGATIVE_COLOUR)
+        self._ink = QBrush(DARK_INK)
+        self.set_palette(QPalette())
         self._problem = QBrush(PROBLEM_COLOUR)
         self._restated = QBrush(RESTATED_COLOUR)
+
+    def set_palette(self, palette: QPalette) -> None:
+        """Negatives and derived headers in colours that read on this palette's background."""
+        self._negative = QBrush(negative_colour(palette))
+        self._muted = QBrush(muted_colour(palette))
+        self._dark_negative = QBrush(NEGATIVE_ON_LIGHT)  # over the pale highlights
 
     @property
     def table(self) -> StatementTable | None:
@@ -85,6 +93,8 @@ class StatementTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return cell.tooltip
         if role == Qt.ItemDataRole.ForegroundRole:
+            if cell.problem or cell.restated:  # a pale highlight: dark text on it, in any palette
+                return self._dark_negative if cell.negative else self._ink
             return self._negative if cell.negative else None
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._problem if cell.problem else self._restated if cell.restated else None
@@ -120,15 +130,15 @@ class StatementTableModel(QAbstractTableModel):
         column = self.statement_column(section)
         spec = None if column is None else self._table.columns[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return LINE_ITEM_HEADER if spec is None else header_text(spec)
+            return LINE_ITEM_HEADER if spec is None else self._table.header(column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Line items ({self._table.caption} unless a line says otherwise)" if spec is None else spec.tooltip()
+            return f"Line items ({self._table.caption} unless a line says otherwise)" if spec is None else self._table.header_tooltip(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return LABEL_ALIGNMENT if spec is None else NUMBER_ALIGNMENT
         if role == Qt.ItemDataRole.FontRole and spec is not None and spec.derived:
             return self._fonts[(False, True)]
         if role == Qt.ItemDataRole.ForegroundRole and spec is not None and spec.derived:
-            return DERIVED_HEADER_COLOUR
+            return self._muted
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from model.errors import FilingError, LoadCancelled
+from model.errors import FilingError, LoadCancelled, PasswordRequired
 
 
 class WorkerSignals(QObject):
@@ -32,6 +32,7 @@ class WorkerSignals(QObject):
     progress = Signal(int, float, str)  # ticket, fraction, message
     returned = Signal(int, object)  # ticket, CheckedFiling
     errored = Signal(int, str, str)  # ticket, path, plain reason
+    locked = Signal(int, str, str)  # ticket, path, reason: a PDF that needs its password
     crashed = Signal(int, object)  # ticket, an unexpected exception (a bug) for the error route
     cancelled = Signal(int)
     finished = Signal(int)
@@ -40,7 +41,7 @@ class WorkerSignals(QObject):
 class LoadWorker(QRunnable):
     """Reads one filing through the model's one loader path and runs its checks."""
 
-    def __init__(self, ticket: int, path: str, cancel: threading.Event, signals: WorkerSignals) -> None:
+    def __init__(self, ticket: int, path: str, cancel: threading.Event, signals: WorkerSignals, password: str = "") -> None:
         super().__init__()
         # Python owns the worker (the loader holds it until ``finished``); the pool reads
         # autoDelete before run(), so it never touches the object afterwards
@@ -49,10 +50,11 @@ class LoadWorker(QRunnable):
         self.path = path
         self.signals = signals
         self._cancel = cancel
+        self._password = password  # this load's only: dropped with the worker, never stored
 
     def run(self) -> None:
         # imported here so that the window can appear before pandas and the readers load
-        from model.views import load_checked_filing
+        from model.views.checks import load_checked_filing
 
         ticket = self.ticket
         self.signals.started.emit(ticket)
@@ -61,9 +63,12 @@ class LoadWorker(QRunnable):
                 self.path,
                 progress=lambda fraction, message: self.signals.progress.emit(ticket, fraction, message),
                 cancelled=self._cancel.is_set,
+                password=self._password,
             )
         except LoadCancelled:
             self.signals.cancelled.emit(ticket)
+        except PasswordRequired as error:
+            self.signals.locked.emit(ticket, error.path, error.reason)
         except FilingError as error:
             self.signals.errored.emit(ticket, error.path, error.reason)
         except Exception as error:  # noqa: BLE001 - a bug in a reader: handed to the error route, never swallowed
@@ -74,6 +79,32 @@ class LoadWorker(QRunnable):
             self.signals.finished.emit(ticket)
 
 
+class CountSignals(QObject):
+    counted = Signal(int, int)  # ticket, pages
+    finished = Signal(int)  # batch number
+
+
+class PageCounter(QRunnable):
+    """Counts the pages of a batch's files (a PDF's own count; text and HTML by size), so that
+    progress is pages across every file, known before the files are read one by one."""
+
+    def __init__(self, batch: int, paths: dict[int, str], signals: CountSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the loader holds it until ``finished``, as its workers
+        self.batch = batch
+        self.paths = paths
+        self.signals = signals
+
+    def run(self) -> None:
+        from model.page_counts import page_count
+
+        try:
+            for ticket, path in self.paths.items():
+                self.signals.counted.emit(ticket, page_count(path))
+        finally:
+            self.signals.finished.emit(self.batch)
+
+
 @dataclass
 class Batch:
     """Files asked for together (one drop, one Open dialog): reported together when done."""
@@ -81,6 +112,7 @@ class Batch:
     number: int
     tickets: set[int] = field(default_factory=set)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    locked: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): PDFs that need a password
     loaded: int = 0
     cancel: threading.Event = field(default_factory=threading.Event)
 
@@ -96,6 +128,7 @@ class FilingLoader(QObject):
     progress_changed = Signal(float, str)  # overall fraction of the running loads, latest message
     busy_changed = Signal(bool)
     batch_finished = Signal(int, int, list)  # batch number, files loaded, [(path, reason)] of failures
+    password_needed = Signal(str, str)  # path, reason: after its batch, a PDF that opens only with a password
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +137,8 @@ class FilingLoader(QObject):
         self._batch_of: dict[int, Batch] = {}
         self._latest_ticket: dict[str, int] = {}
         self._fractions: dict[int, float] = {}
+        self._pages: dict[int, int] = {}  # ticket -> pages of its file (1 until counted)
+        self._counters: dict[int, PageCounter] = {}  # batch number -> its counter, held until done
         self._waiting: deque[int] = deque()
         self._running: set[int] = set()
         self._next_ticket = 1
@@ -113,8 +148,9 @@ class FilingLoader(QObject):
     def busy(self) -> bool:
         return bool(self._workers)
 
-    def load(self, paths: list[str]) -> int:
-        """Start loading; returns the batch number that ``batch_finished`` will report."""
+    def load(self, paths: list[str], password: str = "") -> int:
+        """Start loading; returns the batch number that ``batch_finished`` will report.
+        ``password`` opens protected PDFs of this batch (it is not kept)."""
         batch = Batch(self._next_batch)
         self._next_batch += 1
         was_busy = self.busy
@@ -124,8 +160,9 @@ class FilingLoader(QObject):
             # parented, so that the worker thread dropping the last Python reference never
             # deletes a QObject of the GUI thread; deleted on the GUI thread once finished
             signals = WorkerSignals(self)
-            worker = LoadWorker(ticket, path, batch.cancel, signals)
+            worker = LoadWorker(ticket, path, batch.cancel, signals, password)
             signals.progress.connect(self._on_progress)
+            signals.locked.connect(self._on_locked)
             signals.returned.connect(self._on_returned)
             signals.errored.connect(self._on_errored)
             signals.crashed.connect(self._on_crashed)
@@ -134,12 +171,18 @@ class FilingLoader(QObject):
             self._batch_of[ticket] = batch
             self._latest_ticket[path] = ticket
             self._fractions[ticket] = 0.0
+            self._pages[ticket] = 1
             batch.tickets.add(ticket)
         if not batch.tickets:
             self.batch_finished.emit(batch.number, 0, [])
             return batch.number
         if not was_busy:
             self.busy_changed.emit(True)
+        counter = PageCounter(batch.number, {ticket: self._workers[ticket].path for ticket in sorted(batch.tickets)}, CountSignals(self))
+        counter.signals.counted.connect(self._on_counted)
+        counter.signals.finished.connect(self._on_counter_finished)
+        self._counters[batch.number] = counter
+        self._pool.start(counter)
         self._waiting.extend(sorted(batch.tickets))
         self._start_waiting()
         return batch.number
@@ -162,13 +205,33 @@ class FilingLoader(QObject):
             return False
         return self._latest_ticket.get(worker.path) == ticket
 
+    @Slot(int)
+    def _on_counter_finished(self, batch: int) -> None:
+        counter = self._counters.pop(batch, None)
+        if counter is not None:
+            counter.signals.deleteLater()
+
+    @Slot(int, int)
+    def _on_counted(self, ticket: int, pages: int) -> None:
+        if ticket in self._pages:
+            self._pages[ticket] = pages
+
     @Slot(int, float, str)
     def _on_progress(self, ticket: int, fraction: float, message: str) -> None:
         if ticket not in self._fractions:
             return
         self._fractions[ticket] = fraction
+        self.progress_changed.emit(*self.progress(ticket, message))
+
+    def progress(self, ticket: int, message: str) -> tuple[float, str]:
+        """The share of all pages of the running loads that is read, and what to say: the
+        file and step, then pages read of all pages and which file of how many."""
+        total = sum(self._pages.get(t, 1) for t in self._fractions)
+        done = sum(fraction * self._pages.get(t, 1) for t, fraction in self._fractions.items())
+        tickets = sorted(self._fractions)
         name = Path(self._workers[ticket].path).name
-        self.progress_changed.emit(sum(self._fractions.values()) / len(self._fractions), f"{name}: {message}")
+        where = f"page {round(done)} of {total} in {len(tickets)} files (file {tickets.index(ticket) + 1})" if len(tickets) > 1 else f"{total} page(s)"
+        return done / total if total else 0.0, f"{name}: {message} \u00b7 {where}"
 
     @Slot(int, object)
     def _on_returned(self, ticket: int, loaded: object) -> None:
@@ -181,6 +244,11 @@ class FilingLoader(QObject):
     def _on_errored(self, ticket: int, path: str, reason: str) -> None:
         if self._is_current(ticket):
             self._batch_of[ticket].failures.append((path, reason))
+
+    @Slot(int, str, str)
+    def _on_locked(self, ticket: int, path: str, reason: str) -> None:
+        if self._is_current(ticket):
+            self._batch_of[ticket].locked.append((path, reason))
 
     @Slot(int, object)
     def _on_crashed(self, ticket: int, error: object) -> None:
@@ -195,15 +263,18 @@ class FilingLoader(QObject):
         worker = self._workers.pop(ticket, None)
         if worker is not None:
             worker.signals.deleteLater()
-        self._fractions.pop(ticket, None)
         batch = self._batch_of.pop(ticket, None)
         if batch is None:
             return
         batch.tickets.discard(ticket)
         if not batch.tickets:
             self.batch_finished.emit(batch.number, batch.loaded, list(batch.failures))
+            for path, reason in batch.locked:
+                self.password_needed.emit(path, reason)
         if not self._workers:
             self._latest_ticket.clear()
+            self._fractions.clear()  # finished files count as read until every load is done
+            self._pages.clear()
             self.busy_changed.emit(False)
         self._start_waiting()
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from gui.workers import TaskRunner
 from model.session import Autosave, SourceFile, WorkspaceFile, save_workspace_file
-from model.views import CheckedFiling, CheckedWorkspace, check_workspace
+from model.views.checks import CheckedFiling
+from model.views.workspace import CheckedWorkspace, check_workspace
 from model.analysis.workspace import Choice, LineMapping
 
 # Autosave once the user pauses: a burst of changes (a drop of ten files, several joins)

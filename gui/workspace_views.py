@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QMessageBox
 from gui.errors import show_message
 from gui.side_by_side import SideBySideDialog, SideBySidePanel, StatementChoice
 from gui.tabs import elide
-from model.analysis.analyst_views import side_by_side
+from model.analysis.analyst_views import column_file, side_by_side
+from model.filing import company_key
 from model.statements.statement import Statement
-from model.views import CheckedWorkspace, CombinedView, DisplayScale, join_refusal, split_refusal
+from model.views.period_filters import PeriodFilter
+from model.views.formatting import DisplayScale
+from model.views.workspace import CheckedWorkspace, CombinedView, join_refusal, split_refusal
 from model.analysis.workspace import with_join, with_split
 
 WORKSPACE = "Workspace"
@@ -81,7 +84,8 @@ class WorkspaceViews:
 
     def _view_state(self) -> dict[str, object]:
         """What a workspace file remembers of the window."""
-        state: dict[str, object] = {"scale": self.statement_panel.scale.value, "derived": self.statement_panel.show_derived, "common_size": self.statement_panel.common_size}
+        panel = self.statement_panel
+        state: dict[str, object] = {"scale": panel.scale.value, "derived": panel.show_derived, "common_size": panel.common_size, "periods": panel.period_filter.value}
         if self.current_key is not None:
             state["workspace_statement"] = list(self.current_key)
         elif self.current is not None:
@@ -97,6 +101,8 @@ class WorkspaceViews:
             self.statement_panel.set_show_derived(view["derived"])
         if isinstance(view.get("common_size"), bool):
             self.statement_panel.set_common_size(view["common_size"])
+        if isinstance(view.get("periods"), str) and view["periods"] in {p.value for p in PeriodFilter}:
+            self.statement_panel.set_period_filter(PeriodFilter(view["periods"]))
         self.statement_panel.set_choice(self.session.choice)
 
     def _show_expected_view(self) -> None:
@@ -134,8 +140,15 @@ class WorkspaceViews:
         if chosen is not None:
             self.add_side_by_side(*chosen)
 
+    def company_of(self, statement: Statement, column: int) -> str:
+        """The issuer of the filing a column comes from, as a key two spellings share."""
+        path = self.path_of_file(column_file(statement, column))
+        return company_key(self.filings[path].filing.company) if path is not None else ""
+
     def add_side_by_side(self, left: Statement, left_column: int, right: Statement, right_column: int) -> SideBySidePanel:
-        statement = side_by_side(left, left_column, right, right_column, self.session.mapping)
+        """Two filings of one company line up as printed; two companies by what each line is."""
+        by_meaning = self.company_of(left, left_column) != self.company_of(right, right_column)
+        statement = side_by_side(left, left_column, right, right_column, self.session.mapping, by_meaning)
         panel = SideBySidePanel(statement, scale=self.statement_panel.scale)
         panel.chart_requested.connect(self.add_chart)
         labels = [column.label for column in statement.columns[:2]]

@@ -17,3 +17,8 @@ class FilingError(Exception):
 
 class LoadCancelled(Exception):
     """The user cancelled a load that was under way."""
+
+
+class PasswordRequired(FilingError):
+    """A PDF that opens only with a password, and none (or a wrong one) was given: the window
+    asks for it; the password is handed to this one load and never kept."""

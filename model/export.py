@@ -35,6 +35,7 @@ FACT_COLUMNS = [
     "source",
     "evidence",
     "note",
+    "concept",
 ]
 
 
@@ -67,6 +68,7 @@ def fact_rows(statement: Statement) -> list[dict[str, str]]:
                 "source": cell.source.describe(),
                 "evidence": describe_all(column.evidence + cell.evidence),
                 "note": fact_note(column, cell),
+                "concept": cell.concept,
             }
         )
     return rows
@@ -94,19 +96,33 @@ def to_csv_text(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
     return buffer.getvalue()
 
 
-def write_text_atomic(path: str | Path, text: str) -> None:
-    """Write a file so that readers see either the old file or the whole new one, never half."""
-    write_bytes_atomic(path, text.encode("utf-8"))
+def write_text_atomic(path: str | Path, text: str, byte_order_mark: bool = False) -> None:
+    """Write a file so that readers see either the old file or the whole new one, never half.
+    ``byte_order_mark``: UTF-8 with a BOM, so that Excel on Windows reads ``Shareholders’``
+    right (the contract CSVs are plain UTF-8)."""
+    write_bytes_atomic(path, text.encode("utf-8-sig" if byte_order_mark else "utf-8"))
+
+
+def new_file_mode(path: Path) -> int:
+    """The permissions a plain ``open()`` would give: the existing file's, else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)  # reading the umask means setting it: put it straight back
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = new_file_mode(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
+            os.chmod(temporary, mode)  # mkstemp makes 0600
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
@@ -153,7 +169,7 @@ def format_percent(value: Decimal | None) -> str:
 
 def change_row(change: Change, labels: list[str]) -> dict[str, str]:
     cell, prior_cell = change.cell, change.prior_cell
-    notes = [n for n in (cell.note, prior_cell.note) if n]
+    notes = [n for n in (cell.note, prior_cell.note, change.length_note) if n]
     return {
         "file": cell.source.file,
         "statement": change.statement.title,

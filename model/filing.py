@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from model.analysis.compare import Rounding
+from model.analysis.consistency import StatedAmount, stated_amounts
 from model.errors import FilingError, LoadCancelled
 from model.interpretation.periods import ColumnKind, FiscalCalendar, find_dates, infer_calendar, is_month_end
 from model.raw import RawDocument
@@ -42,6 +43,7 @@ class Filing:
     page_count: int | None = None
     line_count: int = 0
     rounding: Rounding = Rounding.HALF
+    stated_amounts: tuple[StatedAmount, ...] = ()  # amounts the prose states, to hold the statements against
 
     def statements_of(self, kind: StatementKind) -> list[Statement]:
         return [s for s in self.statements if s.kind is kind]
@@ -56,8 +58,10 @@ def load_filing(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
     calendar: FiscalCalendar | None = None,
+    password: str = "",
 ) -> Filing:
-    """Read a filing and build its statements. Raises FilingError with a plain reason."""
+    """Read a filing and build its statements. Raises FilingError with a plain reason
+    (PasswordRequired for a protected PDF opened without its password)."""
     path = Path(path)
 
     def report(fraction: float, message: str) -> None:
@@ -67,14 +71,14 @@ def load_filing(
             progress(fraction, message)
 
     report(0.0, f"reading {path.name}")
-    document = read_document(path, lambda fraction, message: report(0.7 * fraction, message))
+    document = read_document(path, lambda fraction, message: report(0.7 * fraction, message), password)
     report(0.75, "finding periods and statements")
     calendar = calendar or _calendar_for(document)
     statements, warnings = build_statements(document, calendar)
     if not calendar.evidence:
         better = year_end_from_cumulative_periods(calendar, statements)
         if better != calendar:
-            calendar = better
+            calendar = _calendar_for(document, better)
             statements, warnings = build_statements(document, calendar)
     if not statements:
         if not document.tables:
@@ -95,13 +99,16 @@ def load_filing(
         page_count=document.page_count,
         line_count=len(document.text_lines),
         rounding=rounding_of(document.text_lines),
+        stated_amounts=stated_amounts(document.text_lines),
     )
 
 
-def _calendar_for(document: RawDocument) -> FiscalCalendar:
+def _calendar_for(document: RawDocument, year_end: FiscalCalendar | None = None) -> FiscalCalendar:
+    """The document's fiscal calendar from its words, or ``year_end`` (read off its columns),
+    with the naming of its fiscal years either way."""
     header_texts = [cell.text for table in document.tables for row in table.rows[:4] for cell in row]
     header_dates = [found for text in header_texts for _, found in find_dates(text)]
-    calendar = infer_calendar(document.text_lines, header_dates)
+    calendar = year_end or infer_calendar(document.text_lines, header_dates)
     return name_fiscal_years(calendar, header_texts, header_dates)
 
 
@@ -130,27 +137,31 @@ _FUTURE_RE = re.compile(r"forecast|ending|outlook|plan|target", re.I)
 _FY_LABEL_RE = re.compile(r"\b(?:FY\s?'?|fiscal\s+(?:year\s+)?)((?:19|20)\d{2})\b", re.I)
 
 
+_BARE_YEAR_HEADER_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
+
+
 def name_fiscal_years(calendar: FiscalCalendar, header_texts: list[str], header_dates: list[date]) -> FiscalCalendar:
     """Whether "FY2025" names the year that starts or ends in 2025, when the document does not
-    say: the latest fiscal label names the latest fiscal year the document dates."""
+    say: the latest fiscal label names the latest fiscal year the document dates (the one its
+    newest column falls in). Explicit labels ("FY2024", "Fiscal 2024") are read before bare
+    years, which maturity schedules also print."""
     if calendar.naming_evidence or calendar.year_end_month == 12 or not header_dates:
         return calendar
-    labels = [int(m.group(1)) for text in header_texts for m in _FY_LABEL_RE.finditer(text)]
+    reported = [found for text in header_texts if not _FUTURE_RE.search(text) for _, found in find_dates(text)]
+    if not reported:
+        return calendar
+    latest_end = calendar.fiscal_year_containing(max(reported))[1]
+    explicit = [int(m.group(1)) for text in header_texts for m in _FY_LABEL_RE.finditer(text)]
+    bare = [int(m.group(1)) for text in header_texts if (m := _BARE_YEAR_HEADER_RE.match(text))]
+    labels = [year for year in explicit if year <= latest_end.year] or [year for year in bare if year <= latest_end.year]
     if not labels:
         return calendar
-    reported = [found for text in header_texts if not _FUTURE_RE.search(text) for _, found in find_dates(text)]
-    year_ends = [calendar.fiscal_year_containing(d)[1] for d in reported]
-    year_ends = [d for d in year_ends if d in reported]
-    if not year_ends:
+    newest = max(labels)
+    if newest not in (latest_end.year, latest_end.year - 1):
         return calendar
-    latest = max(year_ends)
-    if max(labels) + 1 == latest.year:
-        naming = f"the latest fiscal label, FY{max(labels)}, and the latest year end dated in the columns, {latest:%B %d, %Y}"
-        return replace(calendar, label_year="start", naming_evidence=naming, evidence=(*calendar.evidence, naming))
-    if max(labels) == latest.year:
-        naming = f"the latest fiscal label, FY{max(labels)}, and the latest year end dated in the columns, {latest:%B %d, %Y}"
-        return replace(calendar, label_year="end", naming_evidence=naming, evidence=(*calendar.evidence, naming))
-    return calendar
+    naming = f"the newest fiscal label, {newest}, names the fiscal year ending {latest_end:%B %d, %Y}"
+    label_year = "end" if newest == latest_end.year else "start"
+    return replace(calendar, label_year=label_year, naming_evidence=naming, evidence=(*calendar.evidence, naming))
 
 
 def _year_end_from_balance_sheet(calendar: FiscalCalendar, statements: list[Statement]) -> FiscalCalendar:

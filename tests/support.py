@@ -10,6 +10,7 @@ REPO = Path(__file__).resolve().parents[1]
 FILINGS = REPO.parent / "shared" / "filings"
 REFERENCE = FILINGS / "iij-1h-fy2017-release.txt"
 SAMPLE = REPO / "resources" / "sample-iij-1h-fy2017-release.txt"
+FIDELITY = REPO.parent / "shared" / "fidelity" / "docs"
 
 needs_filings = pytest.mark.skipif(
     not FILINGS.is_dir(),
@@ -25,12 +26,9 @@ def filing(name: str) -> Path:
     return path
 
 
-FIDELITY_DOCS = REPO.parent / "shared" / "fidelity" / "docs"
-
-
 def fidelity_document(name: str) -> Path:
     """A document of the fidelity corpus by file name; skips the calling test when it is not there."""
-    path = FIDELITY_DOCS / name
+    path = FIDELITY / name
     if not path.exists():
         pytest.skip(f"{name} is not in ../shared/fidelity/docs on this machine")
     return path

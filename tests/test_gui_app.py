@@ -19,7 +19,7 @@ from gui.errors import ErrorDialogPresenter, ErrorRoute
 from gui.main_window import MainWindow
 from gui.settings import AppSettings
 from gui.version import app_version
-from model.views import DisplayScale
+from model.views.formatting import DisplayScale
 from tests.support import REPO
 
 pytestmark = pytest.mark.usefixtures("isolated_user_folders")
@@ -90,16 +90,16 @@ def test_the_hook_is_installed_and_removed(tmp_path):
 
 
 def test_a_reader_bug_while_loading_reaches_the_error_route_and_the_others_load(qtbot, load_filings, tmp_path, monkeypatch):
-    import model.views
+    import model.views.checks
 
-    real = model.views.load_checked_filing
+    real = model.views.checks.load_checked_filing
 
-    def flaky(path, progress=None, cancelled=None):
+    def flaky(path, progress=None, cancelled=None, password=""):
         if path.endswith("bad.txt"):
             raise KeyError("reader bug")
-        return real(path, progress, cancelled)
+        return real(path, progress, cancelled, password)
 
-    monkeypatch.setattr(model.views, "load_checked_filing", flaky)
+    monkeypatch.setattr(model.views.checks, "load_checked_filing", flaky)
     bad = tmp_path / "bad.txt"
     bad.write_text("x")
     route = ErrorRoute(tmp_path / "logs")

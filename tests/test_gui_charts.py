@@ -32,7 +32,7 @@ def charted(main_window, load_filings):
 
 def test_charting_two_rows_makes_a_tab_with_one_series_per_row_and_one_point_per_period(charted):
     window, chart = charted
-    assert window.chart_action.shortcut() == QKeySequence("Ctrl+G")
+    assert window.chart_action.shortcut() == QKeySequence("Ctrl+Shift+C")
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Total revenues, OPERATING INCOME"
     bars = chart.series_items()
     assert len(bars) == 2
@@ -50,7 +50,7 @@ def test_the_axes_carry_period_labels_and_the_unit_and_the_legend_names_each_row
     _, chart = charted
     plot = chart.plot_item
     ticks = plot.getAxis("bottom")._tickLevels
-    assert [label for _, label in ticks[0]] == ["3M Sep 2016", "6M Sep 2016", "3M Sep 2017", "6M Sep 2017"]
+    assert [label.replace("\n", " ") for _, label in ticks[0]] == ["3M Sep 30 2016", "6M YTD Sep 30 2016", "3M Sep 30 2017", "6M YTD Sep 30 2017"]
     assert "JPY thousands" in plot.getAxis("left").labelText
     assert [label.text for _, label in chart.legend.items] == ["Total revenues", "OPERATING INCOME"]
     assert plot.getAxis("left").tickStrings([80_000_000.0], 1, 10_000_000) == ["80,000,000"]
@@ -62,7 +62,7 @@ def test_hovering_a_period_reads_out_its_exact_values(charted):
     point = view_box.mapViewToScene(QPointF(3, 1_000_000))
     chart._on_mouse_moved(point)
     text = chart.readout.text()
-    assert "6M Sep 2017" in text and "82,988,285" in text and "2,315,529" in text
+    assert "6M YTD Sep 30 2017" in text and "82,988,285" in text and "2,315,529" in text
     assert chart.hover_line.isVisible() and chart.hover_line.value() == 3
 
 
@@ -110,4 +110,4 @@ def test_crowded_period_labels_stack_and_thin_out(charted):
     axis = chart.plot_item.getAxis("bottom")
     assert axis.fitted_labels(2000) == list(chart.data.categories), "room enough: one line each"
     stacked = axis.fitted_labels(200)
-    assert stacked[0] == "3M Sep\n2016" and "" in stacked, "narrow: two lines, every other period"
+    assert stacked[0] == "3M Sep\n30 2016" and "" in stacked, "narrow: two lines, every other period"

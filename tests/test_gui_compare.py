@@ -34,8 +34,8 @@ def test_common_size_is_one_toggle_for_the_table_and_the_changes(reference_windo
     operating = panel.statement.find_line("Operating income")
     assert panel.model.data(panel.model.index(operating, 4)) == "2.79%"
     rows = [diff.proxy.index(r, c).data() for r in range(diff.proxy.rowCount()) for c in (LINE, PERIOD, VALUE, CHANGE)]
-    found = [rows[n : n + 4] for n in range(0, len(rows), 4) if rows[n] == "OPERATING INCOME" and rows[n + 1] == "6M Sep 2017"]
-    assert found == [["OPERATING INCOME", "6M Sep 2017", "2.79%", "0.16 pp"]]
+    found = [rows[n : n + 4] for n in range(0, len(rows), 4) if rows[n] == "OPERATING INCOME" and rows[n + 1] == "6M YTD Sep 30 2017"]
+    assert found == [["OPERATING INCOME", "6M YTD Sep 30 2017", "2.79%", "0.16 pp"]]
     assert "of shares (pp)" in diff.summary.text()
     diff.common_size_box.setChecked(False)
     assert not panel.common_size and panel.unit_label.text() == "JPY thousands"
@@ -46,12 +46,12 @@ def test_the_growth_dialog_gives_the_cagr_of_the_selected_lines_between_two_peri
     panel.select_lines([panel.statement.find_line("Total revenues"), panel.statement.find_line("Operating income")])
     dialog = panel.open_growth_dialog()
     assert dialog.isVisible()
-    assert dialog.from_box.currentText() == "6M Sep 2016" and dialog.to_box.currentText() == "6M Sep 2017", "the longest periods first"
+    assert dialog.from_box.currentText() == "6M YTD Sep 30 2016" and dialog.to_box.currentText() == "6M YTD Sep 30 2017", "the longest periods first"
     texts = [[dialog.results.item(r, c).text() for c in range(4)] for r in range(dialog.results.rowCount())]
     assert texts == [["Total revenues", "74,123,270", "82,988,285", "+12.0 % a year"], ["OPERATING INCOME", "1,947,702", "2,315,529", "+18.9 % a year"]]
     assert dialog.span_label.text() == "over 1.00 years"
-    dialog.from_box.setCurrentIndex(dialog.from_box.findText("3M Sep 2016"))
-    assert [dialog.to_box.itemText(n) for n in range(dialog.to_box.count())] == ["3M Sep 2017"], "a quarter grows to a quarter"
+    dialog.from_box.setCurrentIndex(dialog.from_box.findText("3M Sep 30 2016"))
+    assert [dialog.to_box.itemText(n) for n in range(dialog.to_box.count())] == ["3M Sep 30 2017"], "a quarter grows to a quarter"
     assert dialog.results.item(0, 3).text() == "+10.8 % a year"
     dialog.close()
 
@@ -85,15 +85,21 @@ def test_two_filings_side_by_side_have_a_difference_column_and_export_like_any_t
     panel.select_lines([revenues, dividends])
     path = tmp_path / "side-by-side.csv"
     panel.export_csv(path)
-    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
     assert rows == [
-        ["Line item", "iij-a.txt: Six Months Ended September 30, 2017", "iij-b.txt: Six Months Ended September 30, 2017", "Difference"],
+        [
+            "Line item",
+            "iij-a.txt: Six Months Ended September 30, 2017 (JPY thousands)",
+            "iij-b.txt: Six Months Ended September 30, 2017 (JPY thousands)",
+            "Difference (JPY thousands)",
+        ],
         ["Total revenues", "82988285", "82988285", "0"],
         ["Dividend income", "197063", "197999", "-936"],
     ]
     image = tmp_path / "side-by-side.png"
     panel.export_png(image)
-    assert QImage(str(image)).size() == panel.view.size()
+    picture = QImage(str(image))
+    assert picture.height() > panel.model.rowCount() * panel.view.fontMetrics().height(), "the whole table, every row"
     QGuiApplication.clipboard().clear()
     panel.copy_selection()
     assert QGuiApplication.clipboard().text().splitlines()[2] == "Dividend income\t197063\t197999\t-936"

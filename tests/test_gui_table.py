@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from gui.statement_panel import StatementPanel
 from gui.table_model import NEGATIVE_COLOUR, PROBLEM_COLOUR, SORT_ROLE
-from model.views import DisplayScale, check_statement
+from model.views.checks import check_statement
+from model.views.formatting import DisplayScale
 from tests.support import REFERENCE, needs_filings
 from tests.test_views import synthetic_statement
 
@@ -17,10 +18,10 @@ pytestmark = pytest.mark.usefixtures("isolated_user_folders")
 
 INCOME = "Consolidated Statements of Income and Consolidated Statements of Comprehensive Income"
 PERIODS = [
-    "Three Months Ended September 30, 2016",
-    "Six Months Ended September 30, 2016",
-    "Three Months Ended September 30, 2017",
-    "Six Months Ended September 30, 2017",
+    "3M Sep 30 2016 Three Months Ended September 30, 2016",
+    "6M YTD Sep 30 2016 Six Months Ended September 30, 2016",
+    "3M Sep 30 2017 Three Months Ended September 30, 2017",
+    "6M YTD Sep 30 2017 Six Months Ended September 30, 2017",
 ]
 
 

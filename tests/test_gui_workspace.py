@@ -64,8 +64,8 @@ def open_workspace_of(qtbot, window, paths: list[Path], timeout: int = 60_000) -
 
 
 def headers(window) -> list[str]:
-    model = window.statement_panel.model
-    return [" ".join(model.headerData(c, Qt.Orientation.Horizontal).split()) for c in range(1, model.columnCount())]
+    """The columns' labels as printed (the header shows the period label above them)."""
+    return [column.label for column in window.statement_panel.table.columns]
 
 
 def row_of(window, label: str) -> int:
@@ -139,14 +139,14 @@ def test_dropping_the_japan_post_fy2024_releases_gives_one_income_statement_with
     assert q3 in header_row and q4 in header_row
     chart = main_window.add_chart(panel.chart_data())
     derived_categories = [name for n, name in enumerate(chart.data.categories) if chart.data.is_derived(n)]
-    assert "3M Dec 2024 (derived)" in derived_categories and "3M Mar 2025 (derived)" in derived_categories
+    assert "3M Dec 31 2024 (derived)" in derived_categories and "3M Q4 Mar 31 2025 (derived)" in derived_categories
     assert len(chart.data.series[0].values) == len(chart.data.categories) == len(panel.table.columns)
 
     # QoQ over the whole workspace: the fourth quarter against the derived third, both marked
     diff = main_window.diff_panel
     diff.basis_buttons.buttons()[1].click()
-    rows = [r for r in diff.model.rows if r.label == "ORDINARY INCOME" and r.period_label == "3M Mar 2025 (derived)"]
-    assert len(rows) == 1 and rows[0].derived and rows[0].prior_label == "3M Dec 2024 (derived)"
+    rows = [r for r in diff.model.rows if r.label == "ORDINARY INCOME" and r.period_label == "3M Q4 Mar 31 2025 (derived)"]
+    assert len(rows) == 1 and rows[0].derived and rows[0].prior_label == "3M Dec 31 2024 (derived)"
     assert float(rows[0].change.change) == 1_830_701 - 1_391_183
 
 

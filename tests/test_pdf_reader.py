@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from model.errors import FilingError
+from model.errors import FilingError, PasswordRequired
 from model.interpretation.numbers import CellKind, parse_number
 from model.raw import RawDocument, RawTable
 from model.readers import pdf, read_document
@@ -140,12 +140,18 @@ def test_a_truncated_pdf_is_reported_as_damaged(tmp_path):
         read_document(path)
 
 
-def test_a_pdf_that_needs_a_password_says_how_to_get_an_unprotected_copy(tmp_path):
+def test_a_pdf_that_needs_a_password_opens_with_it_and_only_with_it(tmp_path):
     path = tmp_path / "locked.pdf"
     path.write_bytes(password_protected_pdf(b"secret"))
-    with pytest.raises(FilingError) as caught:
+    with pytest.raises(PasswordRequired) as caught:
         read_document(path)
     assert caught.value.reason == pdf.PASSWORD_REASON
+    with pytest.raises(PasswordRequired) as caught:
+        read_document(path, password="guess")
+    assert caught.value.reason == pdf.WRONG_PASSWORD_REASON
+    with pytest.raises(FilingError, match="scanned") as caught:  # opened: its one page has no text
+        read_document(path, password="secret")
+    assert not isinstance(caught.value, PasswordRequired)
 
 
 _PASSWORD_PADDING = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")

@@ -17,36 +17,15 @@ from model.filing import load_filing
 from model.interpretation.periods import ColumnKind, Period
 from model.raw import SourceRef
 from model.statements.statement import Cell, Column, Line, Statement, StatementKind
-from model.views import (
-    EM_DASH,
-    FALL_RGB,
-    RISE_RGB,
-    DiffOrder,
-    DisplayScale,
-    ScaledValue,
-    chart_of_changes,
-    chart_of_lines,
-    check_statement,
-    check_workspace,
-    diff_rows,
-    format_amount,
-    format_change_pct,
-    format_difference,
-    growth_rows,
-    header_text,
-    join_refusal,
-    load_checked_filing,
-    main_statement_index,
-    highlight_rgb,
-    scaled,
-    selection_csv,
-    selection_tsv,
-    short_label,
-    span_years,
-    split_refusal,
-    statement_table,
-    unit_caption,
-)
+from model.views.charts import chart_of_changes, chart_of_lines
+from model.views.checks import check_statement, load_checked_filing, main_statement_index
+from model.views.columns import header_text, short_label
+from model.views.diff import FAVOURABLE_RGB, NEUTRAL_RGB, UNFAVOURABLE_RGB, DiffOrder, MoveGroup, diff_rows, highlight_rgb
+from model.views.formatting import EM_DASH, DisplayScale, ScaledValue, format_amount, format_change_pct, format_difference, scaled, unit_caption
+from model.views.growth import growth_rows, span_years
+from model.views.selections import selection_csv, selection_tsv
+from model.views.table import statement_table
+from model.views.workspace import check_workspace, join_refusal, split_refusal
 from model.analysis.workspace import Choice, LineMapping, with_join, with_split
 from tests.support import SAMPLE
 
@@ -111,7 +90,7 @@ def statement() -> Statement:
     [
         ("1234567", 0, "JPY", "1,234,567"),
         ("-1234.5", 1, "JPY", "(1,234.5)"),
-        ("-0.04", 1, "JPY", "0.0"),
+        ("-0.04", 1, "JPY", "(0.0)"),  # a small negative stays negative, never a red 0.0
         (None, 0, "JPY", EM_DASH),
         ("-0.4", 1, "%", "(0.4)%"),
         ("0.05", 1, "", "0.1"),
@@ -147,10 +126,10 @@ def test_change_percentages_carry_their_sign():
 
 def test_long_headers_wrap_and_short_labels_come_from_dates():
     column = Column("Three Months Ended September 30, 2016", ColumnKind.DURATION, Q2_16)
-    assert header_text(column) == "Three Months Ended\nSeptember 30, 2016"
-    assert short_label(column) == "3M Sep 2016"
-    assert short_label(Column("1H17", ColumnKind.DURATION, H1_17)) == "1H17"
-    assert short_label(Column("As of March 31, 2017", ColumnKind.INSTANT, Period(date(2017, 3, 31)))) == "Mar 31, 2017"
+    assert header_text(column) == "3M Sep 30 2016\nThree Months Ended\nSeptember 30, 2016"
+    assert short_label(column) == "3M Sep 30 2016"
+    assert short_label(Column("1H17", ColumnKind.DURATION, H1_17)) == "6M YTD Sep 30 2017"
+    assert short_label(Column("As of March 31, 2017", ColumnKind.INSTANT, Period(date(2017, 3, 31)))) == "Mar 31 2017"
 
 
 # ----------------------------------------------------------------------------- table
@@ -208,7 +187,7 @@ def test_csv_of_a_selection_holds_exactly_the_selected_cells_in_the_display_scal
     table = statement_table(statement, DisplayScale.BILLIONS)
     text = selection_csv(table, [0, 1], [2, 3], {(0, 2), (1, 3)})
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows == [["Line item", "2Q17", "1H17"], ["Revenues", "42.024", ""], ["Costs", "", "-69.962"]]
+    assert rows == [["Line item", "2Q17 (JPY billions)", "1H17 (JPY billions)"], ["Revenues", "42.024", ""], ["Costs", "", "-69.962"]]
 
 
 def test_a_whole_table_exports_when_nothing_is_selected(statement):
@@ -219,7 +198,7 @@ def test_a_whole_table_exports_when_nothing_is_selected(statement):
 
 def test_clipboard_text_is_tab_separated_and_a_single_cell_is_just_its_number(statement):
     table = statement_table(statement)
-    assert selection_tsv(table, [0, 1], [0, 1]) == "Line item\t2Q16\t1H16\nRevenues\t37944\t74123\nCosts\t-31000\t-62275\n"
+    assert selection_tsv(table, [0, 1], [0, 1]) == "Line item\t2Q16 (JPY millions)\t1H16 (JPY millions)\nRevenues\t37944\t74123\nCosts\t-31000\t-62275\n"
     assert selection_tsv(table, [1], [0], {(1, 0)}) == "-31000"
 
 
@@ -228,17 +207,17 @@ def test_clipboard_text_is_tab_separated_and_a_single_cell_is_just_its_number(st
 
 def test_yoy_rows_carry_values_changes_and_the_printed_check(statement):
     rows = diff_rows(statement, Basis.YOY)
-    revenues_1h = next(r for r in rows if r.label == "Revenues" and r.period_label == "1H17")
-    assert (revenues_1h.prior_label, format_change_pct(revenues_1h.change_pct)) == ("1H16", "+12.0 %")
+    revenues_1h = next(r for r in rows if r.label == "Revenues" and r.period_label == "6M YTD Sep 30 2017")
+    assert (revenues_1h.prior_label, format_change_pct(revenues_1h.change_pct)) == ("6M YTD Sep 30 2016", "+12.0 %")
     assert revenues_1h.change.status is CheckStatus.TIED and revenues_1h.check_text() == "\u2713 printed 12.0 %"
-    costs_1h = next(r for r in rows if r.label == "Costs" and r.period_label == "1H17")
+    costs_1h = next(r for r in rows if r.label == "Costs" and r.period_label == "6M YTD Sep 30 2017")
     assert costs_1h.flagged and "9.9" in costs_1h.check_text() and "12.34" in costs_1h.check_text()
 
 
 def test_qoq_rows_use_derived_quarters_and_say_so(statement):
     rows = diff_rows(statement, Basis.QOQ)
     revenues = [r for r in rows if r.label == "Revenues"]
-    assert {r.period_label for r in revenues} == {"2Q16", "2Q17"}
+    assert {r.period_label for r in revenues} == {"3M Sep 30 2016", "3M Sep 30 2017"}
     assert all(r.derived and "(derived)" in r.prior_label for r in revenues)
     assert "uses derived values" in revenues[0].tooltip()
 
@@ -248,18 +227,24 @@ def test_the_threshold_hides_small_moves_and_movers_sort_first(statement):
     big = diff_rows(statement, Basis.YOY, threshold_pct=13, order=DiffOrder.MOVERS)
     assert 0 < len(big) < len(everything)
     assert all(r.change_pct is None or abs(r.change_pct) >= 13 for r in big)
-    percents = [abs(r.change_pct) for r in big if r.change_pct is not None]
-    assert percents == sorted(percents, reverse=True)
+    groups = [r.group for r in big]
+    assert groups == sorted(groups), "money moves first, then shares, per-share amounts and ratios"
+    sizes = [r.size for r in big if r.group is MoveGroup.MONEY]
+    assert sizes == sorted(sizes, reverse=True), "money moves rank by their size"
 
 
-def test_highlight_colour_follows_direction_and_deepens_with_the_move():
-    assert highlight_rgb(0, 1.0) is None
-    small_rise, big_rise = highlight_rgb(1, 0.1), highlight_rgb(1, 1.0)
-    assert big_rise[1] > big_rise[0] and big_rise[1] > big_rise[2]
-    assert sum(big_rise) < sum(small_rise), "a bigger move is a deeper colour"
-    assert abs(big_rise[0] - RISE_RGB[0]) < abs(small_rise[0] - RISE_RGB[0])
-    big_fall = highlight_rgb(-1, 1.0)
-    assert big_fall[0] > big_fall[1] and abs(big_fall[1] - FALL_RGB[1]) < 255 - FALL_RGB[1]
+def test_highlight_colour_follows_the_effect_and_deepens_with_the_move():
+    assert highlight_rgb(1, 1.0, moved=False) is None
+    small_good, big_good = highlight_rgb(1, 0.1), highlight_rgb(1, 1.0)
+    assert big_good[1] > big_good[0] and big_good[1] > big_good[2]
+    assert sum(big_good) < sum(small_good), "a bigger move is a deeper colour"
+    assert abs(big_good[0] - FAVOURABLE_RGB[0]) < abs(small_good[0] - FAVOURABLE_RGB[0])
+    big_bad = highlight_rgb(-1, 1.0)
+    assert big_bad[0] > big_bad[1] and abs(big_bad[1] - UNFAVOURABLE_RGB[1]) < 255 - UNFAVOURABLE_RGB[1]
+    neither = highlight_rgb(0, 1.0)
+    assert neither[2] > neither[0], "a move that is neither good nor bad is blue"
+    dark = highlight_rgb(1, 0.5, base=(30, 30, 30))
+    assert max(dark) < 130, "over a dark background the highlight stays dark, so light text stays readable"
 
 
 # ----------------------------------------------------------------------------- charts
@@ -278,7 +263,7 @@ def test_a_chart_of_lines_has_one_series_per_line_and_one_point_per_period(state
 def test_a_chart_of_changes_plots_change_percent_per_period(statement):
     rows = diff_rows(statement, Basis.YOY)
     data = chart_of_changes(rows, [0])
-    assert data.categories == ("3M Jun 2017 (derived)", "2Q17", "1H17")
+    assert data.categories == ("3M Jun 30 2017 (derived)", "3M Sep 30 2017", "6M YTD Sep 30 2017")
     assert [round(v, 2) for v in data.series[0].values] == [13.23, 10.75, 11.96]
     assert data.y_caption == "YoY change (%)"
 
@@ -287,9 +272,9 @@ def test_the_sample_filing_diff_shows_the_reference_moves():
     filing = load_filing(SAMPLE)
     summary = next(s for s in filing.statements if s.title == "Operating Results Summary")
     yoy = {(r.label, r.period_label): r for r in diff_rows(summary, Basis.YOY, filing.rounding)}
-    assert format_change_pct(yoy[("Total revenues", "1H17")].change_pct) == "+12.0 %"
+    assert format_change_pct(yoy[("Total revenues", "6M YTD Sep 30 2017")].change_pct) == "+12.0 %"
     qoq = {(r.label, r.period_label): r for r in diff_rows(summary, Basis.QOQ, filing.rounding)}
-    quarter = qoq[("Total revenues", "2Q17")]
+    quarter = qoq[("Total revenues", "3M Sep 30 2017")]
     assert format_change_pct(quarter.change_pct) == "+2.6 %" and quarter.derived
 
 
@@ -432,7 +417,7 @@ def test_derived_periods_are_marked_in_charts_and_in_exported_headers(statement)
     table = statement_table(statement, show_derived=True)
     data = chart_of_lines(table, [0])
     derived = [data.categories[n] for n in range(len(data.categories)) if data.is_derived(n)]
-    assert derived == ["3M Jun 2016 (derived)", "3M Jun 2017 (derived)"]
+    assert derived == ["3M Jun 30 2016 (derived)", "3M Jun 30 2017 (derived)"]
     header = next(csv.reader(io.StringIO(selection_csv(table, [0], range(len(table.columns))))))
     assert sum("(derived)" in label for label in header) == 2
     changes = chart_of_changes(diff_rows(statement, Basis.QOQ), [0])

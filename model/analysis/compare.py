@@ -8,6 +8,7 @@ from datetime import timedelta
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from model.analysis.period_lengths import is_quarter, length_mismatch
 from model.interpretation.periods import ColumnKind, Period
 from model.statements.statement import Cell, Column, Statement
 
@@ -58,6 +59,11 @@ class Change:
         return Decimal(100) * self.change / abs(self.prior_value)
 
     @property
+    def length_note(self) -> str:
+        """Said wherever the change is shown: a 12-week quarter against a 16-week one."""
+        return length_mismatch(self.period, self.prior)
+
+    @property
     def cell(self) -> Cell:
         return self.statement.cells[(self.line, self.column)]
 
@@ -81,7 +87,8 @@ def _nested_difference(longer: Period, shorter: Period) -> Period | None:
 
 
 def _is_quarter_or_half(period: Period) -> bool:
-    return 80 <= period.days <= 100 or 175 <= period.days <= 190
+    """Three months or 12 to 17 weeks (the fourth quarter of a 52/53-week year), or a half."""
+    return is_quarter(period) or 160 <= period.days <= 200
 
 
 def with_derived_periods(statement: Statement) -> Statement:
@@ -93,7 +100,7 @@ def with_derived_periods(statement: Statement) -> Statement:
     columns = list(statement.columns)
     cells = dict(statement.cells)
     printed = {(c.period, c.unit) for c in columns if c.period is not None and c.kind is ColumnKind.DURATION and not c.forecast}
-    durations = [(j, c) for j, c in enumerate(columns) if c.kind is ColumnKind.DURATION and c.period is not None and not c.forecast and not c.derived]
+    durations = [(j, c) for j, c in enumerate(columns) if c.kind is ColumnKind.DURATION and c.is_resolved_period and not c.forecast and not c.derived]
     made: dict[tuple[Period, str], int] = {}
     for j, longer in durations:
         for k, shorter in durations:
@@ -118,7 +125,7 @@ def with_derived_periods(statement: Statement) -> Statement:
                     continue
                 a = statement.cells.get((i, j))
                 b = statement.cells.get((i, k))
-                if a is None or b is None or a.value is None and b.value is None:
+                if a is None or b is None or a.value is None and b.value is None or not (a.is_settled and b.is_settled):
                     continue
                 value = (a.value or Decimal(0)) - (b.value or Decimal(0))
                 cells[(i, target)] = Cell(
@@ -146,12 +153,13 @@ def basis_of(later: Period, earlier: Period) -> Basis | None:
     gap = (later.end - earlier.end).days
     if later.is_instant:
         return Basis.YOY if abs(gap - 365.25) <= 8 else Basis.POP
-    if abs(later.days - earlier.days) > 8:
+    quarters = is_quarter(later) and is_quarter(earlier)  # 12 against 16 weeks: compared, and said so
+    if abs(later.days - earlier.days) > 8 and not quarters:
         return None
     if abs(gap - 365.25) <= 8:
         return Basis.YOY
     adjacent = abs((later.start - earlier.end).days - 1) <= 7
-    if adjacent and 80 <= later.days <= 100:
+    if adjacent and quarters:
         return Basis.QOQ
     if adjacent:
         return Basis.POP
@@ -176,7 +184,17 @@ def _interval(value: Decimal, rounding: Rounding) -> tuple[Decimal, Decimal]:
 def check_reported(
     value: Decimal, prior: Decimal, reported: Decimal, percent: bool, rounding: Rounding = Rounding.HALF
 ) -> CheckStatus:
-    """Hold a printed change against the one computed from the printed amounts."""
+    """Hold a printed change against the one computed from the printed amounts. A % change of
+    two negative amounts (losses, write-offs in parentheses) may be printed as the change of
+    their size: either reading ties."""
+    if percent and value < 0 and prior < 0:
+        as_printed = _check_reported(value, prior, reported, percent, rounding)
+        by_size = _check_reported(-value, -prior, reported, percent, rounding)
+        return min(as_printed, by_size, key=_SEVERITY.get)
+    return _check_reported(value, prior, reported, percent, rounding)
+
+
+def _check_reported(value: Decimal, prior: Decimal, reported: Decimal, percent: bool, rounding: Rounding) -> CheckStatus:
     low_a, high_a = _interval(value, rounding)
     low_b, high_b = _interval(prior, rounding)
     step = _step(reported)
@@ -230,9 +248,7 @@ def compute_changes(statement: Statement, rounding: Rounding = Rounding.HALF, de
     """Every YoY, QoQ and prior-period change the statement's periods allow, line by line."""
     if derive:
         statement = with_derived_periods(statement)
-    periods = [
-        (j, c) for j, c in enumerate(statement.columns) if c.period is not None and c.kind in (ColumnKind.DURATION, ColumnKind.INSTANT) and not c.forecast
-    ]
+    periods = [(j, c) for j, c in enumerate(statement.columns) if c.is_resolved_period and not c.forecast]
     pairs = []
     for j, later in periods:
         for k, earlier in periods:
@@ -248,8 +264,8 @@ def compute_changes(statement: Statement, rounding: Rounding = Rounding.HALF, de
         for j, k, basis in pairs:
             a = statement.cells.get((i, j))
             b = statement.cells.get((i, k))
-            if a is None or b is None or a.value is None or b.value is None:
-                continue
+            if a is None or b is None or a.value is None or b.value is None or not (a.is_settled and b.is_settled):
+                continue  # a value whose scale the document leaves open moves nothing
             if (a.derived or b.derived) and not line.is_additive:
                 continue
             later = statement.columns[j].period
@@ -299,7 +315,7 @@ def derived_checks(statement: Statement, rounding: Rounding = Rounding.HALF) -> 
         return []
     durations = [
         (j, c) for j, c in enumerate(statement.columns)
-        if c.kind is ColumnKind.DURATION and c.period is not None and not c.forecast and not c.derived
+        if c.kind is ColumnKind.DURATION and c.is_resolved_period and not c.forecast and not c.derived
     ]
     printed_at = {c.period: j for j, c in durations}
     checks = []
@@ -314,6 +330,8 @@ def derived_checks(statement: Statement, rounding: Rounding = Rounding.HALF) -> 
                     continue
                 a, b, printed = (statement.cells.get((i, col)) for col in (j, k, target))
                 if a is None or b is None or printed is None or None in (a.value, b.value, printed.value):
+                    continue
+                if not (a.is_settled and b.is_settled and printed.is_settled):
                     continue
                 derived = a.value - b.value
                 low_a, high_a = _interval(a.value, rounding)

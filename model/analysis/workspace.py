@@ -99,8 +99,10 @@ class CombinedStatement:
         found = []
         for (line, column), cells in sorted(self.reports.items()):
             spec = self.statement.columns[column]
-            if spec.forecast or spec.period is None or spec.kind is ColumnKind.CHANGE or self.statement.kind is StatementKind.GUIDANCE:
-                continue  # a forecast revised is news, not a restatement
+            if spec.forecast or not spec.is_resolved_period or self.statement.kind is StatementKind.GUIDANCE:
+                continue  # a forecast revised is news, not a restatement; an undated column restates nothing
+            if not all(cell.is_settled for cell in cells):
+                continue  # a value whose scale a filing leaves open differs by that, not by a restatement
             if _differ(cells) and not self._residual_of_another_breakdown(line, cells):
                 found.append(Restatement(self.statement, line, column, cells[0], cells[-1]))
         return found

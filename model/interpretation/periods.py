@@ -209,6 +209,7 @@ _DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\s*,?\s*(
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")
 _DATE_NUMERIC = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d{2})(?![\d/])")
 _MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH_RE})\s*(?P<day>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?<![\d,.$/-])((?:19|20)\d{2})(?![\d,.%/-])")
 
 
@@ -299,6 +300,11 @@ _FISCAL_QUARTER_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?P<q1>[1-4])\s?Q|Q(?P<q2>[1-4]))(?!-end)\s*(?:-|\s)?\s*(?:(?:FY|fiscal\s*(?:year)?)\s*)?'?(?P<year>(?:19|20)?\d{2})(?![\d,.])",
     re.IGNORECASE,
 )
+# "Fiscal 2024 Q2", "FY24 Q3": the year first
+_YEAR_THEN_QUARTER_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:FY|fiscal\s*(?:year)?)\s*'?(?P<year>(?:19|20)\d{2}|\d{2})\s*(?:-|\s)?\s*(?:Q(?P<q2>[1-4])|(?P<q1>[1-4])Q)(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
 _FISCAL_HALF_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?P<h1>[12])\s?H|H(?P<h2>[12]))\s*(?:-|\s)?\s*(?:(?:FY|fiscal\s*(?:year)?)\s*)?'?(?P<year>(?:19|20)?\d{2})(?![\d,.])",
     re.IGNORECASE,
@@ -324,6 +330,7 @@ _HALF_WORD_RE = re.compile(r"\b(?:first|second|1st|2nd)\s+half\b|\bhalf[- ]year\
 _CUMULATIVE_RE = re.compile(r"\bcumulative\b|\byear[- ]to[- ]date\b|\bytd\b", re.IGNORECASE)
 _INSTANT_RE = re.compile(r"\b(?:as\s+(?:of|at)|at|balance\s+(?:at|as\s+of)|end\s+of)\b", re.IGNORECASE)
 _LONE_YEAR_RE = re.compile(r"^\s*(?:fiscal\s+)?((?:19|20)\d{2})\s*(?:\(\d\)|\*\d?)?\s*$", re.IGNORECASE)
+_AS_OF_OR_FOR_RE = re.compile(r"\bas\s+(?:of|at)\s+or\s+for\b", re.IGNORECASE)
 _STRONG_INSTANT_RE = re.compile(r"\bas\s+(?:of|at)\b", re.IGNORECASE)
 _RANGE_RE = re.compile(r"\b(?:from\b.*?\bto\b|through|thru)\b|\bto\b", re.IGNORECASE)
 _ENDED_RE = re.compile(r"\b(?:ended|ending|end)\b", re.IGNORECASE)
@@ -363,7 +370,7 @@ def duration_ending(end: date, months: int | None, weeks: int | None, calendar: 
 
 def _fiscal_label(text: str, calendar: FiscalCalendar) -> tuple[Period, str] | None:
     """``1H17``, ``2Q16``, ``Q1 2023``, ``Q3 FY24``, ``9M FY2024``, ``FY2017``."""
-    for pattern, kind in ((_FISCAL_QUARTER_RE, "Q"), (_FISCAL_HALF_RE, "H"), (_FISCAL_NINE_RE, "M"), (_FISCAL_YEAR_RE, "FY")):
+    for pattern, kind in ((_FISCAL_QUARTER_RE, "Q"), (_YEAR_THEN_QUARTER_RE, "Q"), (_FISCAL_HALF_RE, "H"), (_FISCAL_NINE_RE, "M"), (_FISCAL_YEAR_RE, "FY")):
         match = pattern.search(text)
         if not match:
             continue
@@ -414,7 +421,7 @@ def parse_header(
     if quarter_end and not find_dates(text):
         return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, fiscal_label=quarter_end.group(0))
 
-    stub = _month_day_range(text)
+    stub = _month_day_range(text) or _month_range(text)
     if stub is not None:
         return HeaderPeriod(ColumnKind.DURATION, stub, forecast)
     dates = [value for _, value in find_dates(text)]
@@ -440,7 +447,8 @@ def parse_header(
     own_length = _length_from(text)
     length = own_length or _length_from(banner)
     uses_banner = date_from_banner or (own_length is None and length is not None)
-    if _STRONG_INSTANT_RE.search(text) or (_INSTANT_RE.search(text) and not length):
+    period_with_balances = length is not None and _AS_OF_OR_FOR_RE.search(text)  # "As of or for the Three Months Ended"
+    if not period_with_balances and (_STRONG_INSTANT_RE.search(text) or (_INSTANT_RE.search(text) and not length)):
         return HeaderPeriod(ColumnKind.INSTANT, Period(end=end), forecast, uses_banner=date_from_banner)
     if length is None:
         if _INSTANT_RE.search(banner):
@@ -483,6 +491,25 @@ def _month_day_range(text: str) -> Period | None:
     if start > end and not match["y1"]:
         start = _safe_date(start.year - 1, start.month, start.day)
     return Period(start=start, end=end) if start is not None and start < end else None
+
+
+_MONTH_RANGE_RE = re.compile(
+    rf"\b(?P<m1>{_MONTH_RE})\s*(?:to|through|[-–~])\s*(?P<m2>{_MONTH_RE})\s*,?\s*(?P<year>(?:19|20)\d{{2}})\b(?!\s*[-/.]\d)",
+    re.IGNORECASE,
+)
+
+
+def _month_range(text: str) -> Period | None:
+    """"Jan.–Dec. 2021", "April - June 2023": whole months, the year printed once after them."""
+    match = _MONTH_RANGE_RE.search(text)
+    if not match:
+        return None
+    first, last = _month_number(match["m1"]), _month_number(match["m2"])
+    if not first or not last:
+        return None
+    year = int(match["year"])
+    start = date(year if first <= last else year - 1, first, 1)
+    return Period(start=start, end=month_end(year, last))
 
 
 _ORDINAL_QUARTER_RE = re.compile(
@@ -541,11 +568,16 @@ def _short(text: str, limit: int = 60) -> str:
 def _date_from_parts(text: str, banner: str) -> date | None:
     """A date split between a banner and the header: 'December 31,' above '2023', or the reverse."""
     year_match = _BARE_YEAR.search(text)
-    month_day = _MONTH_DAY.search(text) or _MONTH_DAY.search(banner)
+    month_day = _MONTH_DAY.search(text) or _MONTH_DAY.search(banner) or _DAY_MONTH.search(text) or _DAY_MONTH.search(banner)
     if year_match and month_day:
         month = _month_number(month_day["month"])
         if month:
             return _safe_date(int(year_match.group(1)), month, int(month_day["day"]))
+    banner_dates = find_dates(banner)
+    if year_match and not month_day and banner_dates and _LONE_YEAR_RE.match(text):
+        # "as at 30 June 2022" printed once over columns "2022 | 2021": each year's 30 June
+        day = banner_dates[-1][1]
+        return _safe_date(int(year_match.group(1)), day.month, day.day)
     if year_match and not month_day:
         month_only = re.search(rf"\b({_MONTH_RE})\b", text + " " + banner, re.IGNORECASE)
         if month_only and (_ENDED_RE.search(text + " " + banner) or _INSTANT_RE.search(text + " " + banner)):

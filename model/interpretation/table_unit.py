@@ -23,8 +23,8 @@ def decide_table_unit(layout: TableLayout, raw: RawTable, currency: str, money: 
         info = unit_for_column(column)
         if info is not None and info.unit != "%":
             return _stated(info, currency, Evidence("scale", column.unit_text, "units row", column.source))
-    if layout.corner:
-        found = caption_match([layout.corner])
+    if layout.corner_lines:
+        found = caption_match(list(layout.corner_lines))
         if found is not None:
             return _stated(found[0], currency, Evidence("scale", found[1], "table heading", layout.corner_source))
     found = caption_match([raw.title, *raw.context])

@@ -46,8 +46,8 @@ CURRENCY_WORDS = {
 _SCALE_RE = re.compile(r"\b(thousands?|millions?|billions?|mn|mm|bn)\b", re.IGNORECASE)
 _CURRENCY_RE = re.compile(r"u\.s\. dollars|\bus\$|\b(?:jpy|yen|usd|dollars|eur|euros?|gbp|pounds|cny|rmb|krw|won)\b|[$¥€£]", re.IGNORECASE)
 _PERCENT_RE = re.compile(r"^\s*\(?%\)?\s*$|^\s*percent(?:age)?\s*$|\(\s*%\s*\)", re.IGNORECASE)
-_SHARES_RE = re.compile(r"\(shares?\)|\bnumber of shares\b|\bshares (?:used|outstanding)\b|weighted[- ]average (?:number of )?(?:common )?shares|\bshares\b.*\b(?:basic|diluted)\b|\bshares in computing", re.IGNORECASE)
-_PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?(?:share|ads|adss|ads equivalent|unit)\b|\beps\b|earnings per|dividends? per", re.IGNORECASE)
+_SHARES_RE = re.compile(r"\(shares?\)|\bnumber of shares\b|\bshares (?:used|outstanding)\b|weighted[- ]average (?:number of )?(?:common )?shares|weighted[- ]average\b.{0,40}?\b(?:stock|units)\s+outstanding|\bshares\b.*\b(?:basic|diluted)\b|\bshares in computing", re.IGNORECASE)
+_PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?(?:share|ads|adss|ads equivalent|unit)\b|\bper\s+(?:common|ordinary)\s+stock\b|\beps\b|earnings per|dividends? per", re.IGNORECASE)
 _ROW_UNIT_RE = re.compile(r"\((?P<unit>shares?|ads(?:s)?|jpy|yen|usd|%|us\$|\$|times|persons?|people|employees|units?|stores?)\)\s*$", re.IGNORECASE)
 _EXCEPT_RE = re.compile(r"except\b.*", re.IGNORECASE)
 
@@ -128,9 +128,21 @@ def caption_unit(lines: list[str] | tuple[str, ...]) -> UnitInfo | None:
     return found[0] if found else None
 
 
+def _unwrapped(lines: list[str] | tuple[str, ...]) -> list[str]:
+    """Caption lines with a sentence wrapped over two lines joined again: "(in millions, except
+    remaining performance" + "obligation, which is presented in billions):" is one caption."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line[:1].islower() and joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def caption_match(lines: list[str] | tuple[str, ...]) -> tuple[UnitInfo, str] | None:
     """The unit a caption states and the caption line that states it (nearest last)."""
-    for line in reversed(lines):
+    for line in reversed(_unwrapped(lines)):
         if "単位" in line and (japanese := japanese_unit(line)) is not None:
             return UnitInfo(*japanese, True), line
         lowered = line.lower()
@@ -143,8 +155,26 @@ def caption_match(lines: list[str] | tuple[str, ...]) -> tuple[UnitInfo, str] | 
         for parenthetical in _PARENTHETICAL_SCALE_RE.findall(line):
             info = unit_from_header(parenthetical)
             if info is not None:
-                return info, line
+                return info, f"({parenthetical})"
     return None
+
+
+_SCALE_EXCEPTION_RE = re.compile(
+    r"\bexcept\b(?:[^()]*?,)?\s*(?P<what>[^,()]+?),?\s+which\s+(?:is|are)\s+(?:presented|reflected|shown|stated|expressed)\s+in\s+(?P<scale>thousands|millions|billions)\b",
+    re.IGNORECASE,
+)
+
+
+def scale_exceptions(captions: list[str] | tuple[str, ...]) -> list[tuple[str, int, str]]:
+    """Lines a caption puts in another scale: "(in millions, except remaining performance
+    obligation, which is presented in billions)" -> [("remaining performance obligation", 10**9, ...)]."""
+    found = []
+    for caption in _unwrapped(captions):
+        for match in _SCALE_EXCEPTION_RE.finditer(caption):
+            what = " ".join(match["what"].split()).lower()
+            what = re.sub(r"^(?:the\s+)?(?:number\s+of\s+)?", "", what)
+            found.append((what, SCALE_WORDS[match["scale"].lower()], caption))
+    return found
 
 
 _LABEL_SCALE_RE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|billions|000s?|000's|mm|mn)\s*\)|\bin\s+(thousands|millions|billions)\b", re.IGNORECASE)

@@ -78,8 +78,9 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
-def read_document(path: str | Path, progress: ProgressCallback | None = None) -> RawDocument:
-    """Read one filing into raw tables. Raises FilingError with a plain reason."""
+def read_document(path: str | Path, progress: ProgressCallback | None = None, password: str = "") -> RawDocument:
+    """Read one filing into raw tables. Raises FilingError with a plain reason. ``password``
+    opens a protected PDF (only PDFs have one)."""
     path = Path(path)
     if not path.exists():
         raise FilingError(path, "file not found")
@@ -99,4 +100,6 @@ def read_document(path: str | Path, progress: ProgressCallback | None = None) ->
         raise FilingError(path, f"the file is too large ({size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
     module_name = sniff_format(path, head)
     module = importlib.import_module(f"model.readers.{module_name}")
+    if password and module_name == "pdf":
+        return module.read(path, progress, password)
     return module.read(path, progress)

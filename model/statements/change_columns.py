@@ -16,12 +16,25 @@ def unlabelled_percent_changes(columns: list[Column], layout: TableLayout) -> li
     result = list(columns)
     for position in range(1, len(result)):
         column = result[position]
-        if column.kind is not ColumnKind.OTHER or column.label or result[position - 1].kind is not ColumnKind.CHANGE:
-            continue
+        before = result[position - 1]
         cells = [row.parsed[position] for row in layout.rows if position < len(row.parsed) and row.parsed[position].kind is CellKind.NUMBER]
-        if cells and any(p.percent for p in cells):
-            result[position] = replace(column, kind=ColumnKind.CHANGE, percent_change=True, label=f"{result[position - 1].label} %")
+        if column.kind is ColumnKind.OTHER and not column.label and before.kind is ColumnKind.CHANGE:
+            if cells and any(p.percent for p in cells):
+                result[position] = replace(column, kind=ColumnKind.CHANGE, percent_change=True, label=f"{before.label} %")
+        elif column.kind is ColumnKind.CHANGE and not column.percent_change and _percent_printed(layout, position, twin=column.label == before.label):
+            # "Change" over "7% | 8 | (3)": percentages with the sign printed once, on the first line
+            result[position] = replace(column, percent_change=True, label=f"{column.label} %")
     return result
+
+
+def _percent_printed(layout: TableLayout, position: int, twin: bool) -> bool:
+    """Whether a change column holds percentages: its first figure carries the % sign, or (the
+    second of two change columns under one heading, "$ | %") any of its cells does ("# %")."""
+    texts = [row.cells[position].text for row in layout.rows if position < len(row.cells) and row.cells[position] is not None]
+    parsed = [row.parsed[position] for row in layout.rows if position < len(row.parsed) and row.parsed[position].kind is CellKind.NUMBER]
+    if parsed and parsed[0].percent:
+        return True
+    return twin and any(text.strip().endswith("%") for text in texts)
 
 
 def link_change_columns(columns: list[Column]) -> list[Column]:

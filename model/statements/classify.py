@@ -13,10 +13,14 @@ from model.statements.statement import StatementKind
 
 _TITLE_RULES: list[tuple[re.Pattern[str], StatementKind]] = [
     # an analysis's numbered exhibit or selection ("Table 9: USCS Selected Income Statement Data"), not the statement
-    (re.compile(r"^\s*table\s+\d+\s*[:.]|\bselected\b.{0,40}\bdata\b", re.I), StatementKind.SUMMARY),
+    (re.compile(
+        r"^\s*table\s+\d+\s*[:.]|\bselected\b.{0,40}\bdata\b|\bsummari[sz]ed\b|\bdiscussion and analysis\b"
+        r"|(?:balance sheets?|statements?\s+of\s+\w+|income statements?|cash flows?)\s+(?:information|data|highlights|summary|items)\b",
+        re.I,
+    ), StatementKind.SUMMARY),
     (re.compile(r"changes? in (?:net assets|(?:stock|share)holders'?’?s?'? equity|equity)|statements? of (?:stock|share)holders|statements? of equity", re.I), StatementKind.EQUITY),
     (re.compile(r"cash[- ]flows?(?!\s+hedg)", re.I), StatementKind.CASH_FLOW),
-    (re.compile(r"balance sheets?|financial position|financial condition|statements? of condition", re.I), StatementKind.BALANCE_SHEET),
+    (re.compile(r"balance sheets?|statements?\s+of\s+(?:consolidated\s+)?financial\s+(?:position|condition)|statements? of condition", re.I), StatementKind.BALANCE_SHEET),
     (re.compile(r"statements?\s+of\s+(?:income|operations|earnings)\b.*\bcomprehensive|(?:income|operations|earnings|loss)\s+and\s+(?:\w+\s+){0,2}(?:statements?\s+of\s+)?comprehensive", re.I), StatementKind.INCOME),
     (re.compile(r"comprehensive (?:income|loss)", re.I), StatementKind.COMPREHENSIVE_INCOME),
     (re.compile(r"statements? of (?:consolidated )?(?:income|operations|earnings|profit|loss)|income statements?|profit (?:and|&) loss|statements? of (?:net )?(?:income|earnings)|\boperating results\b(?! summary)", re.I), StatementKind.INCOME),
@@ -45,7 +49,8 @@ _UNAUDITED_RE = re.compile(r"\s*\((?:unaudited|audited)\)\s*|\s*\bunaudited\b\s*
 
 def classify(title: str, context: Iterable[str], labels: list[str]) -> tuple[StatementKind, bool]:
     """What a table is, and whether its own title or caption says so (rather than its lines)."""
-    captions = [line for line in context if len(line) <= 90 and not is_unit_caption(line)]
+    # a caption names the table; a sentence that introduces it ("... by balance sheet caption follows:") does not
+    captions = [line for line in context if len(line) <= 90 and not is_unit_caption(line) and not line.rstrip().endswith((":", "."))]
     for text in (title, " ".join(captions)):
         if not text or is_unit_caption(text):
             continue

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from model.interpretation.column_periods import period_evidence
-from model.interpretation.evidence import sign_evidence
+from model.interpretation.evidence import Evidence, sign_evidence
 from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean_label, unit_for_column
 from model.interpretation.numbers import CellKind
-from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, parse_header
+from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, find_dates, parse_header
 from model.interpretation.table_unit import decide_table_unit
-from model.interpretation.units import UnitInfo, share_scale
-from model.raw import RawTable
+from model.interpretation.units import UnitInfo, scale_exceptions, share_scale
+from model.raw import RawCell, RawTable
 from model.statements.change_columns import link_change_columns, unlabelled_percent_changes
 from model.statements.classify import classify, statement_title
 from model.statements.hierarchy import build_lines
 from model.statements.part import StatementPart, footnote_caption, new_part, non_period_columns
-from model.statements.statement import Cell, Column, StatementKind
+from model.statements.statement import Cell, Column, Line, StatementKind
 from model.statements.table_units import MONEY_KINDS, cell_unit, column_unit_name
+from model.statements.tags import columns_from_contexts, tagged_cell, unit_from_tags
 from model.statements.transposed import transposed_part
 
 
@@ -29,7 +33,9 @@ def build_part(
     kind, titled = classify(raw.title, raw.context, label_texts)
     if kind is StatementKind.OTHER and not raw.title and previous is not None:
         kind = previous.kind
-    banner = " ".join(line for line in raw.context if len(line) <= 120)
+    # a date in the title ("Statement of Financial Position as at 30 June 2022") dates the columns under it
+    dated_title = [raw.title] if len(raw.title) <= 160 and find_dates(raw.title) else []
+    banner = " ".join([*dated_title, *(line for line in raw.context if len(line) <= 120)])
     layout = analyse(raw, calendar, banner, _default_instant(kind))
     if not layout.rows or not layout.columns:
         return None
@@ -61,6 +67,20 @@ def build_part(
     return part
 
 
+def _in_excepted_scale(line: Line, table_unit: UnitInfo, exceptions: list[tuple[str, int, str]]) -> Line:
+    """A line the caption names as printed in another scale ("except remaining performance
+    obligation, which is presented in billions") takes that scale."""
+    if line.unit or line.is_heading:
+        return line
+    label = line.label.lower()
+    for what, scale, caption in exceptions:
+        if "share" in what:
+            continue  # share counts take the caption's word through their own unit
+        if re.search(rf"\b{re.escape(what)}\b", label):
+            return replace(line, unit=table_unit.unit, scale=scale, unit_evidence=(Evidence("scale", caption, "caption"),))
+    return line
+
+
 def _default_instant(kind: StatementKind) -> bool | None:
     """What a lone date over the table means: a balance sheet's date, a flow statement's end."""
     return True if kind is StatementKind.BALANCE_SHEET else (False if kind.is_flow else None)
@@ -73,6 +93,10 @@ def _title_in_heading(layout: TableLayout) -> str | None:
         if titled and kind is not StatementKind.OTHER:
             return line
     return None
+
+
+def _tagged_cells(layout: TableLayout, column: int) -> list[RawCell]:
+    return [cell for row in layout.rows if (cell := row.cells[column]) is not None and cell.tag is not None]
 
 
 def _same_shape(layout: TableLayout, previous: StatementPart) -> bool:
@@ -127,8 +151,11 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 unresolved=header.unresolved,
             )
         )
+    columns = columns_from_contexts(columns, [_tagged_cells(layout, j) for j in range(len(columns))])
     columns = link_change_columns(unlabelled_percent_changes(columns, layout))
-    lines, row_map = build_lines(layout.rows, table_unit, share_scale([*dict.fromkeys(c.unit_text for c in layout.columns if c.unit_text), layout.corner, raw.title, *raw.context], table_unit))
+    captions = [*dict.fromkeys(c.unit_text for c in layout.columns if c.unit_text), layout.corner, raw.title, *raw.context]
+    lines, row_map = build_lines(layout.rows, table_unit, share_scale(captions, table_unit))
+    lines = [_in_excepted_scale(line, table_unit, scale_exceptions(captions)) for line in lines]
     cells: dict[tuple[int, int], Cell] = {}
     for row_index, row in enumerate(layout.rows):
         line_index = row_map[row_index]
@@ -140,7 +167,7 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 continue
             column = columns[col_index]
             unit = cell_unit(line, column, layout.columns[col_index], parsed, table_unit)
-            cells[(line_index, col_index)] = Cell(
+            cell = Cell(
                 value=parsed.value,
                 text=raw_cell.text,
                 source=raw_cell.source,
@@ -150,6 +177,10 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 evidence=unit.evidence + sign_evidence(parsed.value, raw_cell.text),
                 unresolved=unit.unresolved,
             )
+            if raw_cell.tag is not None:
+                cell = tagged_cell(cell, raw_cell.tag, scale_stated=unit.explicit and not unit.unresolved)
+            cells[(line_index, col_index)] = cell
+    table_unit, cells = unit_from_tags(table_unit, cells)
     warnings = list(layout.warnings)
     junk = sum(len(row.junk) for row in layout.rows)
     if junk:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from model.interpretation.evidence import Evidence
 from model.interpretation.layout import BodyRow, clean_label
 from model.interpretation.units import UnitInfo, row_unit
 from model.statements.japanese_terms import is_japanese_part_heading, is_japanese_total, japanese_total_of
@@ -123,7 +124,27 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares: UnitInfo | No
             )
         )
         row_map.append(len(lines) - 1)
-    return lines, row_map
+    return _counts_among_share_counts(lines), row_map
+
+
+_INSTRUMENTS_RE = re.compile(r"\b(?:stock options?|options|warrants|restricted stock units?|rsus?|psus?|stock awards?|share awards?|convertible)\b", re.I)
+
+
+def _counts_among_share_counts(lines: list[Line]) -> list[Line]:
+    """"Dilutive Common Stock Options" printed between two share counts, with no unit of its
+    own, counts the options' shares: it takes the share counts' unit and scale."""
+    result = list(lines)
+    valued = [i for i, line in enumerate(result) if not line.is_heading]
+    for position, i in enumerate(valued):
+        line = result[i]
+        if line.unit or not _INSTRUMENTS_RE.search(line.label) or position == 0:
+            continue
+        before = result[valued[position - 1]]
+        after = result[valued[position + 1]] if position + 1 < len(valued) else None
+        if before.unit == "shares" and (after is None or after.unit == "shares"):
+            evidence = (*before.unit_evidence, Evidence("unit", f"{line.label}: printed among share counts", "row label"))
+            result[i] = replace(line, unit="shares", scale=before.scale, unit_evidence=evidence, unit_unresolved=before.unit_unresolved)
+    return result
 
 
 def _is_ratio_label(label: str) -> bool:

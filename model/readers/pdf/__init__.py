@@ -9,7 +9,7 @@ document (pages worth reading) -> lines (words -> lines, sign fragments glued) -
 -> rows (wrapped labels joined) -> titles (title and captions) -> tables (RawTable).
 """
 
-from model.readers.pdf.document import PASSWORD_REASON, SCANNED_REASON, page_words, read, read_page_texts
+from model.readers.pdf.document import PASSWORD_REASON, SCANNED_REASON, WRONG_PASSWORD_REASON, page_words, read, read_page_texts
 from model.readers.pdf.geometry import Word
 from model.readers.pdf.lines import glue_fragments, make_line
 from model.readers.pdf.page_text import find_table_pages
@@ -17,6 +17,7 @@ from model.readers.pdf.page_text import find_table_pages
 __all__ = [
     "PASSWORD_REASON",
     "SCANNED_REASON",
+    "WRONG_PASSWORD_REASON",
     "Word",
     "find_table_pages",
     "glue_fragments",

@@ -21,7 +21,8 @@ import pypdfium2.raw as pdfium_raw
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from model.errors import FilingError
+from model.errors import FilingError, PasswordRequired
+from model.pdfium_lock import PDFIUM_LOCK
 from model.raw import RawDocument, RawTable
 from model.readers import ProgressCallback
 from model.readers.japanese_text import fold_cjk_compatibility
@@ -46,17 +47,19 @@ _LAYOUT_FAILURES = (
 )
 
 
-PASSWORD_REASON = "the PDF is password-protected; open it in a PDF viewer, save an unprotected copy and open that"
+PASSWORD_REASON = "the PDF is password-protected: it opens with its password"
+WRONG_PASSWORD_REASON = "the password is not right for this PDF"
 
 
 SCANNED_REASON = "scanned PDF: no text layer, OCR is not supported"
 
 
-def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
-    """Read every table of a text-layer PDF. Raises FilingError with a plain reason."""
+def read(path: Path, progress: ProgressCallback | None = None, password: str = "") -> RawDocument:
+    """Read every table of a text-layer PDF. Raises FilingError with a plain reason
+    (PasswordRequired when the PDF needs a password it was not given)."""
     report = progress or (lambda fraction, message: None)
     report(0.0, "reading the PDF's text")
-    page_texts, warnings = read_page_texts(path)
+    page_texts, warnings = read_page_texts(path, password)
     if not any(len("".join(text.split())) >= 20 for text in page_texts):
         raise FilingError(path, SCANNED_REASON)
     table_pages = find_table_pages(page_texts)
@@ -66,7 +69,7 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
         PageInfo(path.name, number, 0.0, running, carried_title(page_texts[number - 2], running) if number > 1 else "")
         for number in table_pages
     ]
-    tables, page_warnings = read_tables(path, pages, report)
+    tables, page_warnings = read_tables(path, pages, report, password)
     report(1.0, f"{len(tables)} tables found")
     return RawDocument(
         file_name=path.name,
@@ -79,11 +82,18 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
     )
 
 
-def read_page_texts(path: Path) -> tuple[list[str], list[str]]:
+def read_page_texts(path: Path, password: str = "") -> tuple[list[str], list[str]]:
     """The plain text of every page (pypdfium2, fast), and warnings about pages without text."""
+    with PDFIUM_LOCK:
+        return _page_texts(path, password)
+
+
+def _page_texts(path: Path, password: str) -> tuple[list[str], list[str]]:
     try:
-        document = pypdfium2.PdfDocument(path, password="")
+        document = pypdfium2.PdfDocument(path, password=password)
     except pypdfium2.PdfiumError as error:
+        if error.err_code == pdfium_raw.FPDF_ERR_PASSWORD:
+            raise PasswordRequired(path, WRONG_PASSWORD_REASON if password else PASSWORD_REASON) from None
         raise FilingError(path, _open_failure_reason(error)) from None
     texts: list[str] = []
     image_only: list[int] = []
@@ -130,14 +140,14 @@ def _has_images(page: pypdfium2.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
 
 
-def read_tables(path: Path, pages: list[PageInfo], report: ProgressCallback) -> tuple[list[RawTable], list[str]]:
+def read_tables(path: Path, pages: list[PageInfo], report: ProgressCallback, password: str = "") -> tuple[list[RawTable], list[str]]:
     """Layout analysis (pdfplumber) of the given pages only."""
     tables: list[RawTable] = []
     warnings: list[str] = []
     if not pages:
         return tables, warnings
     try:
-        with _pdfminer_quiet(), pdfplumber.open(path, password="", pages=[info.number for info in pages]) as pdf:
+        with _pdfminer_quiet(), pdfplumber.open(path, password=password, pages=[info.number for info in pages]) as pdf:
             for done, (page, info) in enumerate(zip(pdf.pages, pages), start=1):
                 report(0.05 + 0.95 * (done - 1) / len(pages), f"reading tables on page {page.page_number}")
                 try:

@@ -1,0 +1,41 @@
+"""How many pages a file holds, cheaply and before it is read, so that progress over several
+filings counts pages rather than files (a 150-page 10-K is not one step like a 4-page release).
+A PDF's own page count; for text and HTML, the pages it would print on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from model.pdfium_lock import PDFIUM_LOCK
+
+TEXT_BYTES_PER_PAGE = 4_000  # about 60 lines of 70 characters
+HTML_BYTES_PER_PAGE = 60_000  # an SEC filing's markup is mostly tags
+
+
+def page_count(path: str | Path) -> int:
+    """At least 1; a file that cannot be opened counts as one page (its load reports why)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return 1
+    if head.startswith(b"%PDF"):
+        return _pdf_pages(path)
+    per_page = HTML_BYTES_PER_PAGE if b"<html" in head.lower() or path.suffix.lower() in (".htm", ".html", ".xhtml") else TEXT_BYTES_PER_PAGE
+    return max(1, size // per_page)
+
+
+def _pdf_pages(path: Path) -> int:
+    import pypdfium2
+
+    with PDFIUM_LOCK:
+        try:
+            document = pypdfium2.PdfDocument(path)
+        except pypdfium2.PdfiumError:
+            return 1
+        try:
+            return max(1, len(document))
+        finally:
+            document.close()
