@@ -169,3 +169,60 @@ def test_a_mark_between_figures_is_no_second_table_beside_the_first():
     # "#" (a variance of 100 % or more) between the columns of one table
     summary = table_with(page_tables(fidelity_document("axp_10q_2023q3_print.pdf"), 9), "Card Member loans")
     assert row([summary], "Net write-offs")[1:] == ["639", "259", "380", "# %", "1,722", "721", "1,001", "# %"]
+
+
+def test_a_line_centred_under_a_banner_over_all_the_columns_carries_it_on():
+    # "Six Months Ended" / "June 30" / "2023  2022": the month and day head both year columns
+    cash_flows = table_with(page_tables(fidelity_document("cvx_10q_2023q2_print.pdf"), 8), "Dry hole expense")
+    assert header(cash_flows)[:3] == [["", "Six Months Ended", "Six Months Ended"], ["", "June 30", "June 30"], ["", "2023", "2022"]]
+    summary = table_with(page_tables(fidelity_document("spire_10q_fy2024q1_print.pdf"), 54), "Net cash used in investing activities")
+    assert header(summary)[1] == ["", "31,", "31,"]
+
+
+def test_figures_under_the_labels_of_the_rows_around_them_are_label_text():
+    # "... as of December 31, 2023 and" / "2022   2,200   2,099": the year ends the wrapped label
+    balance = table_with(page_tables(fidelity_document("pltr_10k_2023_print.pdf"), 93), "Total assets")
+    common = next(cells for cells in balance.texts() if cells[0].startswith("Common stock"))
+    assert common[0].endswith("as of December 31, 2023 and 2022") and common[1:] == ["2,200", "2,099"]
+    assert balance.width == 3
+    comprehensive = table_with(page_tables(fidelity_document("txn_10q_2023q2_print.pdf"), 4), "Net income")
+    assert row([comprehensive], "Adjustments, net of tax effect of ($2) and $8; ($1) and $6")[1:] == ["2", "(40)", "—", "(34)"]
+
+
+# ----------------------------------------------------------------------------- continuations
+
+
+def test_rows_after_a_short_note_that_fill_every_column_carry_the_table_on():
+    # "A portion of net income is allocated to ... Diluted EPS is calculated using the following:"
+    income = table_with(page_tables(fidelity_document("txn_10q_2023q2_print.pdf"), 3), "Revenue")
+    assert row([income], "Income allocated to RSUs")[1:] == ["(8)", "(10)", "(18)", "(19)"]
+    assert "Diluted EPS is calculated using the following:" in [cells[0] for cells in income.texts()]
+    # a wrapped label's first line printed after a break is no note: it stays with its row
+    comprehensive = table_with(page_tables(fidelity_document("trv_10q_2023q3_print.pdf"), 5), "Net income")
+    assert row([comprehensive], "Having credit losses recognized in the consolidated statement of income")[1:] == ["—", "—", "—", "(3)"]
+
+
+def test_a_note_that_names_other_periods_starts_a_table_of_its_own():
+    tables = page_tables(fidelity_document("aeon_10q_2023q3_print.pdf"), 16)
+    assert len([table for table in tables if any(cells[0] == "Net loss available to common stockholders" for cells in table.texts())]) == 3
+
+
+def test_a_sentence_introducing_rows_is_no_heading_that_sets_their_unit():
+    from model.interpretation.units import UnitInfo, row_unit
+
+    millions = UnitInfo("USD", 1_000_000, True)
+    assert row_unit("Income allocated to RSUs", millions, ("Diluted EPS is calculated using the following:",)) is None
+    assert row_unit("- Basic", millions, ("Per Share of Common Stock",)).unit == "USD/share"
+
+
+def test_a_row_indented_under_a_heading_is_no_wrapped_label():
+    # "Earnings per share attributable to ..." / "  Basic  1.54 ...": a row's spacing, not a paragraph's
+    income = table_with(page_tables(fidelity_document("jci_10q_fy2023q3_print.pdf"), 4), "Gross profit")
+    labels = [cells[0] for cells in income.texts()]
+    assert ["Earnings per share attributable to Johnson Controls", "Basic", "Diluted"] == labels[-3:]
+    assert labels[labels.index("Net sales") + 1] == "Products and systems"
+    comprehensive = table_with(page_tables(fidelity_document("ai_10q_fy2024q1_print.pdf"), 11), "Other comprehensive loss")
+    assert row([comprehensive], "Unrealized loss on available-for-sale marketable securities, net of tax")[1:] == ["(373)", "(200)"]
+    # a label wrapped at a paragraph's line spacing is still one row
+    summary = page_tables(filing("pepsico_2023q2_earnings_release.pdf"), 2)
+    assert figures(row(summary, "PepsiCo Beverages North America"))[:3] == ["10", "0.5", "(1)"]

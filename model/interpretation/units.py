@@ -193,6 +193,7 @@ _FOR_EPS_RE = re.compile(r"\b(?:for|in|used in|computing|calculating)\s+(?:the\s
 
 
 _HEADING_MAX = 90
+_INTRODUCES_RE = re.compile(r"\bthe following\b|\bas follows\b", re.IGNORECASE)
 
 
 def row_unit(label: str, table_unit: UnitInfo, sections: tuple[str, ...] = (), shares: UnitInfo | None = None) -> UnitInfo | None:
@@ -219,7 +220,8 @@ def row_unit(label: str, table_unit: UnitInfo, sections: tuple[str, ...] = (), s
             return UnitInfo("%", 1, True, evidence)
         code = CURRENCY_WORDS.get(unit, unit.upper())
         return UnitInfo(f"{code}/share" if per_share else code, 1, True, evidence)
-    headings = [s for s in reversed(sections) if len(s) <= _HEADING_MAX]  # a sentence printed as a row is no heading
+    # a sentence printed as a row is no heading: a long one, or one introducing the rows ("Diluted EPS is calculated using the following:")
+    headings = [s for s in reversed(sections) if len(s) <= _HEADING_MAX and not _INTRODUCES_RE.search(s)]
     for text, origin in ((label, "row label"), *((s, "section heading") for s in headings)):
         plain = _STOCK_DESCRIPTION_RE.sub(" ", text)
         if _SHARES_RE.search(plain):

@@ -38,8 +38,10 @@ def find_blocks(lines: Sequence[Line], settings: LayoutSettings = SETTINGS) -> l
         value_left = min(line.value_left for line in body if line.has_values)
         header, sections = _header_above(lines, floor, index, value_left, settings)
         part = sections + body
-        if blocks and not header and index - len(sections) == floor and _carries_on(blocks[-1], part, settings):
-            blocks[-1] = Block(blocks[-1].header, blocks[-1].body + tuple(part))
+        between = lines[floor : index - len(sections)]
+        if blocks and not header and _carries_on(blocks[-1], part, settings, fill_every_column=bool(between)) and _only_a_note(between):
+            labels = [line for line in between if line.x1 < value_left]  # a wrapped label's first line; a note across the columns is no row
+            blocks[-1] = Block(blocks[-1].header, blocks[-1].body + tuple(labels + part))
         elif sum(1 for line in body if line.has_values) >= settings.min_value_lines:
             blocks.append(Block(tuple(header), tuple(part)))
         else:
@@ -49,17 +51,29 @@ def find_blocks(lines: Sequence[Line], settings: LayoutSettings = SETTINGS) -> l
     return blocks
 
 
-def _carries_on(block: Block, part: Sequence[Line], settings: LayoutSettings) -> bool:
-    """Rows after a blank stretch, with nothing printed in between and figures in the same
-    columns, continue the table above (Intel's segment table, the foot of a balance sheet)."""
+def _only_a_note(between: Sequence[Line]) -> bool:
+    """Nothing, or a short note without figures ("A portion of net income is allocated to ...
+    Diluted EPS is calculated using the following:"), between a table and rows that carry it on.
+    A note that names a period or a date ("... for the three months ended September 30, 2022
+    was calculated as follows") introduces a table of other periods."""
+    return len(between) <= 3 and not any(line.has_values or DATE_TEXT_RE.search(line.text) or PERIOD_WORD_RE.search(line.text) for line in between)
+
+
+def _carries_on(block: Block, part: Sequence[Line], settings: LayoutSettings, fill_every_column: bool = False) -> bool:
+    """Rows after a blank stretch, with figures in the same columns, continue the table above
+    (Intel's segment table, the foot of a balance sheet). After a note printed between them,
+    the rows must fill every column of the table: a smaller table introduced by a sentence is
+    a table of its own."""
     gap = part[0].top - block.body[-1].bottom
     if gap > 3 * settings.row_gap_factor * block.body[-1].size:
         return False
     columns = find_columns(block.body, ())
     figures = [w for line in part for w in line.value_words]
     slack = 0.6 * block.body[-1].size  # a ")" hangs past the column's right edge
-    aligned = [w for w in figures if any(c.x0 - slack <= w.x1 <= c.x1 + slack for c in columns)]
-    return bool(figures) and len(aligned) == len(figures)
+    placed = [next((i for i, c in enumerate(columns) if c.x0 - slack <= w.x1 <= c.x1 + slack), None) for w in figures]
+    if not figures or None in placed:
+        return False
+    return not fill_every_column or len(set(placed)) == len(columns) >= 2
 
 
 def _starts_body(line: Line) -> bool:

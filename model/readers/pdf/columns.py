@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from model.readers.pdf.geometry import Column, Line, Phrase, Rule
 from model.readers.pdf.tokens import DATE_TEXT_RE, YEAR_RE
@@ -76,18 +77,43 @@ def _names_a_year(text: str) -> bool:
     return bool(DATE_TEXT_RE.search(text)) and bool(YEAR_RE.search(text))
 
 
+@dataclass(frozen=True, slots=True)
+class Banner:
+    """A header phrase placed over a run of columns, by its centre."""
+
+    centre: float
+    columns: tuple[int, ...]
+
+
+def stacked_banner(phrase: Phrase, indexes: list[int], columns: Sequence[Column], banners: Sequence[Banner], tolerance: float) -> list[int]:
+    """The columns of a banner printed on a line above with the same centre ("Six Months Ended"
+    over "June 30" over both year columns), for a phrase that names no year and stands over
+    no column's figures; else the columns it was placed over."""
+    centre = (phrase.x0 + phrase.x1) / 2
+    if YEAR_RE.search(phrase.text) or any(columns[i].x0 <= centre <= columns[i].x1 for i in indexes):
+        return indexes  # "2023", "Int'l": the header of the column under it
+    for banner in reversed(banners):
+        if abs(banner.centre - centre) <= tolerance and set(indexes) <= set(banner.columns):
+            return list(banner.columns)
+    return indexes
+
+
+def spans_all(phrase: Phrase, value_span: tuple[float, float]) -> bool:
+    """A lone banner centred over all the columns, and wide enough to be meant for all of them."""
+    left, right = value_span
+    centre = (phrase.x0 + phrase.x1) / 2
+    wide = phrase.x1 - phrase.x0 >= 0.25 * (right - left)
+    return wide and abs(centre - (left + right) / 2) <= 0.25 * (right - left)
+
+
 def header_columns(phrase: Phrase, columns: Sequence[Column], value_span: tuple[float, float], alone: bool) -> list[int]:
     """Columns a header phrase stands over. A banner over a pair of columns ("12 Weeks Ended")
     heads both; a lone banner centred over all the columns heads all of them."""
     covered = [
         i for i, c in enumerate(columns) if c.overlap(phrase.x0, phrase.x1) >= 0.25 * min(c.x1 - c.x0, phrase.x1 - phrase.x0)
     ]
-    if alone:
-        left, right = value_span
-        centre = (phrase.x0 + phrase.x1) / 2
-        wide = phrase.x1 - phrase.x0 >= 0.25 * (right - left)
-        if wide and abs(centre - (left + right) / 2) <= 0.25 * (right - left):
-            return list(range(len(columns)))
+    if alone and spans_all(phrase, value_span):
+        return list(range(len(columns)))
     if covered:
         return covered
     nearest = column_for(phrase.x0, phrase.x1, columns)

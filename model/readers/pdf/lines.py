@@ -104,17 +104,27 @@ def flag_values(tokens: Sequence[Word], settings: LayoutSettings = SETTINGS) -> 
     return tuple(flags)
 
 
-def margin_figures_as_labels(lines: Sequence[Line]) -> list[Line]:
-    """Figures printed where the row labels start are label text: a footnote mark opening a
-    wrapped label's last line ("(1)  21.8  3.6"), a year naming a row ("2024  3,074,497").
-    Value columns never start at the labels' left margin."""
+def figures_in_the_label_area(lines: Sequence[Line], reach: int = 10) -> list[Line]:
+    """Figures printed where the row labels are printed are label text: a footnote mark opening
+    a wrapped label's last line ("(1)  21.8  3.6"), the year that ends a wrapped label ("2022
+    2,200  2,099"), a year naming a row ("2024  3,074,497"). Value columns are printed clear of
+    the labels: at the labels' left margin, or under the labels of most rows nearby (``reach``
+    lines up and down, so that another table on the page has no say), is no column."""
     starts = Counter(round(line.x0) for line in lines if line.has_values and not line.values[0])
-    if not starts:
-        return list(lines)
-    margin = starts.most_common(1)[0][0]
+    margin = starts.most_common(1)[0][0] if starts else None
+
+    def in_label_area(position: int) -> bool:
+        word = lines[position].words[0]
+        if margin is not None and abs(word.x0 - margin) <= 2:
+            return True
+        nearby = lines[max(0, position - reach) : position + reach + 1]
+        labelled = [line for line in nearby if line.has_values and not all(line.values)]  # table rows, not prose
+        covering = sum(1 for line in labelled if any(not v and w.x0 < word.x1 and w.x1 > word.x0 for w, v in zip(line.words, line.values)))
+        return covering >= 0.5 * len(labelled) >= 2
+
     return [
-        replace(line, values=(False, *line.values[1:])) if line.values[0] and sum(line.values) > 1 and abs(line.x0 - margin) <= 2 else line
-        for line in lines
+        replace(line, values=(False, *line.values[1:])) if line.values[0] and sum(line.values) > 1 and in_label_area(position) else line
+        for position, line in enumerate(lines)
     ]
 
 

@@ -135,11 +135,15 @@ def _continues(row: RowParts, label: list[Word], has_values: bool, line: Line, p
         # "Loans to the Management" / figures / "Network": the figures sit midway between the two
         first_top = row.lines[0].top
         return abs((line.top - row.values_line.top) - (row.values_line.top - first_top)) <= 1.5
-    # "PepsiCo Beverages North" / "  America  10  0.5": an indented line set closer than rows are
+    # "PepsiCo Beverages North" / "  America  10  0.5": an indented line set closer than rows
+    # are, and as close as the lines of one paragraph; a row indented under a heading
+    # ("Earnings per share attributable to ..." / "  Basic  1.54") has a row's spacing
+    step = line.top - row.lines[-1].top
     return (
         not row.has_values
         and has_values
         and indent > 2
         and not row.label.isupper()
-        and line.top - row.lines[-1].top < 0.8 * pitch
+        and step < 0.8 * pitch
+        and step <= 1.2 * line.size
     )

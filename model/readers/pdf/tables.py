@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from model.raw import RawCell, RawTable, SourceRef
 from model.readers.pdf.bands import split_bands
 from model.readers.pdf.blocks import find_blocks, is_caption_line
-from model.readers.pdf.columns import banner_groups, find_columns, header_columns
+from model.readers.pdf.columns import Banner, banner_groups, find_columns, header_columns, spans_all, stacked_banner
 from model.readers.pdf.geometry import SETTINGS, BBox, Block, Column, LayoutSettings, Line, Phrase, Rule, Word, bbox_of, rounded
-from model.readers.pdf.lines import group_lines, margin_figures_as_labels, split_phrases
+from model.readers.pdf.lines import figures_in_the_label_area, group_lines, split_phrases
 from model.readers.pdf.rows import RowParts, group_rows
 from model.readers.pdf.titles import title_and_context, without_page_furniture
 from model.readers.pdf.tokens import is_caption
@@ -38,7 +38,7 @@ def page_tables(
 ) -> list[RawTable]:
     """Every table on one page, top to bottom and left to right."""
     lines = without_page_furniture(group_lines(words, settings), page.height, page.running)
-    blocks = [block for band in split_bands(lines, settings) for block in find_blocks(margin_figures_as_labels(band), settings)]
+    blocks = [block for band in split_bands(lines, settings) for block in find_blocks(figures_in_the_label_area(band), settings)]
     blocks.sort(key=lambda b: (round(b.bbox[1]), b.bbox[0]))
     boxes = [b.bbox for b in blocks]
     tables = []
@@ -73,8 +73,9 @@ def build_table(
     rows: list[list[RawCell]] = []
     captions: list[str] = []
     value_span = (columns[0].x0, columns[-1].x1)
+    banners: list[Banner] = []
     for line in block.header:
-        row, caption = _header_row(line, columns, value_span, block.bbox[0], len(rows), ref, settings)
+        row, caption = _header_row(line, columns, value_span, banners, block.bbox[0], len(rows), ref, settings)
         rows.append(row)
         if caption:
             captions.append(caption)
@@ -96,13 +97,15 @@ def _header_row(
     line: Line,
     columns: Sequence[Column],
     value_span: tuple[float, float],
+    banners: list[Banner],
     table_x0: float,
     row_index: int,
     ref: Callable[[BBox, int, int], SourceRef],
     settings: LayoutSettings,
 ) -> tuple[list[RawCell], str]:
     """One header line as a header row: label-area text first, then the text over each column.
-    Returns the row and the units caption printed in its label area, if any."""
+    Returns the row and the units caption printed in its label area, if any. ``banners`` holds
+    the banners of the line above, and gets this line's."""
     phrases = split_phrases(line, settings)
     first_cell = columns[0].cell_x0
     if is_caption_line(line, settings):
@@ -114,13 +117,19 @@ def _header_row(
     value_phrases = [p for p in phrases if p not in label_phrases]
     texts: dict[int, list[Phrase]] = {}
     groups = banner_groups(value_phrases, columns)
+    placed: list[Banner] = []
     for position, phrase in enumerate(value_phrases):
         if groups is not None:
             indexes = groups[position]
         else:
             indexes = header_columns(phrase, columns, value_span, alone=len(value_phrases) == 1)
+        if groups is not None or (len(value_phrases) == 1 and spans_all(phrase, value_span)):
+            placed.append(Banner((phrase.x0 + phrase.x1) / 2, tuple(indexes)))
+        elif len(value_phrases) == 1:
+            indexes = stacked_banner(phrase, indexes, columns, banners, 0.4 * line.size)
         for index in indexes:
             texts.setdefault(index, []).append(phrase)
+    banners[:] = placed  # a banner carries on only onto the line right under it
     label_text = " ".join(p.text for p in label_phrases)
     label_box = bbox_of([w for p in label_phrases for w in p.words]) if label_phrases else _label_area(table_x0, first_cell, line.top, line.bottom)
     cells = [RawCell(label_text, ref(label_box, row_index, 0))]
