@@ -226,3 +226,50 @@ def test_a_row_indented_under_a_heading_is_no_wrapped_label():
     # a label wrapped at a paragraph's line spacing is still one row
     summary = page_tables(filing("pepsico_2023q2_earnings_release.pdf"), 2)
     assert figures(row(summary, "PepsiCo Beverages North America"))[:3] == ["10", "0.5", "(1)"]
+
+
+def test_a_year_centred_between_two_columns_heads_both():
+    # the header's own column centres (one phrase over each column) place "2023" over the
+    # predecessor and the successor columns of 2023
+    cash_flows = table_with(page_tables(fidelity_document("aeon_10q_2023q3_print.pdf"), 9), "Depreciation")
+    assert ["", "2023", "2023", "2022"] in header(cash_flows)
+    comprehensive = table_with(page_tables(fidelity_document("cl_10q_2023q2_print.pdf"), 19), "Cumulative translation adjustments")
+    assert header(comprehensive)[:2] == [["", "2023", "2023", "2022", "2022"], ["", "Pretax", "Net of Tax", "Pretax", "Net of Tax"]]
+
+
+def test_a_units_caption_beside_a_remark_heads_no_column():
+    # "(in thousands, except per share data)   (Unaudited)" above the column headers is context
+    cash_flows = table_with(page_tables(fidelity_document("aeon_10q_2023q3_print.pdf"), 9), "Depreciation")
+    assert cash_flows.context == ("(in thousands, except per share data)", "(Unaudited)")
+    assert not any("(Unaudited)" in cell for cells in header(cash_flows) for cell in cells)
+    related = table_with(page_tables(fidelity_document("cvx_10q_2023q2_print.pdf"), 38), "Current assets")
+    assert "(Millions of dollars) (unaudited)" in related.context
+    assert all(cell == "" for cell in header(related)[-1][1:])
+
+
+def test_banners_over_pairs_of_columns_are_placed_by_the_headers_own_centres():
+    # browser prints centre headers over whole cells ("$" included), left of the figures
+    comprehensive = table_with(page_tables(fidelity_document("cl_10q_2023q2_print.pdf"), 4), "Net income including noncontrolling interests")
+    assert header(comprehensive)[:2] == [
+        ["", "Three Months Ended", "Three Months Ended", "Six Months Ended", "Six Months Ended"],
+        ["", "June 30,", "June 30,", "June 30,", "June 30,"],
+    ]
+    amortization = page_tables(filing("salesforce_fy2023q3_10q.pdf"), 4)[1]
+    assert header(amortization)[0][1:] == ["Three Months Ended October 31,"] * 2 + ["Nine Months Ended October 31,"] * 2
+
+
+def test_a_label_that_ran_out_of_room_carries_on_at_the_same_indent():
+    # "Average Number of Common Shares Outstanding Used for Basic" / "Earnings Per Common Share  1,740,359"
+    income = table_with(page_tables(fidelity_document("abt_10q_2023q2_print.pdf"), 4), "Net sales")
+    assert row([income], "Average Number of Common Shares Outstanding Used for Basic Earnings Per Common Share")[1:] == [
+        "1,740,359",
+        "1,753,865",
+        "1,741,051",
+        "1,757,858",
+    ]
+    benefits = page_tables(fidelity_document("txn_10q_2023q2_print.pdf"), 15)
+    assert figures(row(benefits, "Total, including other postretirement losses (gains)")) == ["6", "14", "(2)", "—", "6", "6"]
+    # a short heading over a row set as tightly is no wrapped label
+    results = page_tables(filing("mcdonalds_2023q1_earnings_release.pdf"), 4)
+    assert row(results, "Operating costs and expenses")[1:] == ["", "", "", ""]
+    assert figures(row(results, "Company-operated restaurant expenses"))[:2] == ["1,923.1", "1,959.2"]

@@ -21,6 +21,7 @@ from model.readers.pdf.tokens import (
     is_year_token,
 )
 
+REMARK_RE = re.compile(r"^\((?:un)?audited\)$|^\(as restated\)$|^\(continued\)$", re.IGNORECASE)
 RULE_LINE_RE = re.compile(r"^[_\-–—=.\s]{5,}$")
 
 
@@ -174,9 +175,15 @@ def _header_line_kind(
 
 
 def is_caption_line(line: Line, settings: LayoutSettings = SETTINGS) -> bool:
-    """A line that is nothing but a units caption such as "(Millions of dollars, except per-share amounts)"."""
+    """A line that is nothing but a caption such as "(Millions of dollars, except per-share
+    amounts)", or one beside remarks ("(in thousands, except per share data)   (Unaudited)").
+    Captions printed over several columns ("(in millions)   (per option/unit)") are the
+    columns' own."""
     phrases = split_phrases(line, settings)
-    return len(phrases) == 1 and is_caption(phrases[0].text) and not DATE_TEXT_RE.search(phrases[0].text)
+    if not phrases or not all(is_caption(p.text) and not DATE_TEXT_RE.search(p.text) for p in phrases):
+        return False
+    remarks = [p for p in phrases if REMARK_RE.match(p.text)]
+    return len(phrases) == 1 or len(phrases) - len(remarks) == 1
 
 
 def _introduces_table(text: str) -> bool:

@@ -56,9 +56,10 @@ def column_for(x0: float, x1: float, columns: Sequence[Column]) -> int | None:
     return None
 
 
-def banner_groups(phrases: Sequence[Phrase], columns: Sequence[Column]) -> list[list[int]] | None:
+def banner_groups(phrases: Sequence[Phrase], columns: Sequence[Column], centres: Sequence[float] = ()) -> list[list[int]] | None:
     """Columns under each banner of a line of banners ("12 Weeks Ended   24 Weeks Ended" over
-    four columns), when every banner heads an equal run of columns and stands over it.
+    four columns), when every banner heads an equal run of columns and stands over it: by the
+    header's own column centres when one line gives them, else by the figures.
     Dated headers are not banners: "April 29, 2023" heads the one column under it; a month and
     day without a year ("June 30,") over a pair of year columns is one."""
     count = len(phrases)
@@ -67,8 +68,11 @@ def banner_groups(phrases: Sequence[Phrase], columns: Sequence[Column]) -> list[
     span = len(columns) // count
     groups = [list(range(i * span, (i + 1) * span)) for i in range(count)]
     for phrase, group in zip(phrases, groups):
-        left, right = columns[group[0]].x0, columns[group[-1]].x1
-        if abs((phrase.x0 + phrase.x1) / 2 - (left + right) / 2) > 0.25 * (right - left):
+        if centres:
+            middle, width = (centres[group[0]] + centres[group[-1]]) / 2, centres[group[-1]] - centres[group[0]]
+        else:
+            middle, width = (columns[group[0]].x0 + columns[group[-1]].x1) / 2, columns[group[-1]].x1 - columns[group[0]].x0
+        if abs((phrase.x0 + phrase.x1) / 2 - middle) > 0.25 * width:
             return None  # a header over one column of the run, not a banner over all of it
     return groups
 
@@ -78,24 +82,76 @@ def _names_a_year(text: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class Banner:
-    """A header phrase placed over a run of columns, by its centre."""
+class Placement:
+    """Where a header phrase went: its centre, its columns, and whether it is a banner meant
+    for a run of columns (a line of banners, or one banner centred over all of them)."""
 
     centre: float
     columns: tuple[int, ...]
+    banner: bool
 
 
-def stacked_banner(phrase: Phrase, indexes: list[int], columns: Sequence[Column], banners: Sequence[Banner], tolerance: float) -> list[int]:
-    """The columns of a banner printed on a line above with the same centre ("Six Months Ended"
-    over "June 30" over both year columns), for a phrase that names no year and stands over
-    no column's figures; else the columns it was placed over."""
+def place_header_phrases(
+    phrases: Sequence[Phrase],
+    columns: Sequence[Column],
+    value_span: tuple[float, float],
+    above: Sequence[Placement],
+    centres: Sequence[float],
+    tolerance: float,
+) -> tuple[list[list[int]], list[Placement]]:
+    """The columns each phrase of a header line heads, and their placements for the line below.
+    A phrase printed under a phrase of the line above, centred alike, is that phrase carried on
+    ("Six Months Ended" / "June 30" over both year columns; "Diluted earnings per" / "share"
+    over one); a narrow phrase centred between two columns by the header's own centres heads
+    both ("2023" over a predecessor and a successor column)."""
+    groups = banner_groups(phrases, columns, centres) or banner_groups(phrases, columns)
+    alone = len(phrases) == 1
+    result: list[list[int]] = []
+    placements: list[Placement] = []
+    for position, phrase in enumerate(phrases):
+        centre = (phrase.x0 + phrase.x1) / 2
+        banner = groups is not None or (alone and spans_all(phrase, value_span))
+        indexes = groups[position] if groups is not None else header_columns(phrase, columns, value_span, alone)
+        carried = next((p for p in reversed(above) if abs(p.centre - centre) <= tolerance), None)
+        if not banner and carried is not None:
+            if alone and carried.banner and set(indexes) <= set(carried.columns) and _between_figures(phrase, indexes, columns):
+                indexes = list(carried.columns)
+                banner = True
+        elif not banner and len(indexes) == 1 and (pair := centred_between(phrase, centres)) is not None and indexes[0] in pair:
+            if not any(other is not phrase and set(pair) & set(header_columns(other, columns, value_span, False)) for other in phrases):
+                indexes = list(pair)
+        result.append(indexes)
+        placements.append(Placement(centre, tuple(indexes), banner))
+    return result, placements
+
+
+def _between_figures(phrase: Phrase, indexes: Sequence[int], columns: Sequence[Column]) -> bool:
+    """A phrase that names no year and stands over no column's figures ("June 30" between two
+    columns); "2023" and "Int'l" head the column under them."""
     centre = (phrase.x0 + phrase.x1) / 2
-    if YEAR_RE.search(phrase.text) or any(columns[i].x0 <= centre <= columns[i].x1 for i in indexes):
-        return indexes  # "2023", "Int'l": the header of the column under it
-    for banner in reversed(banners):
-        if abs(banner.centre - centre) <= tolerance and set(indexes) <= set(banner.columns):
-            return list(banner.columns)
-    return indexes
+    return not YEAR_RE.search(phrase.text) and not any(columns[i].x0 <= centre <= columns[i].x1 for i in indexes)
+
+
+def column_centres(lines: Sequence[Sequence[Phrase]], columns: Sequence[Column]) -> list[float]:
+    """Where the header centres its column headers: the centres of the phrases of the header
+    line nearest the body that prints one phrase over each column, in order. Browser prints
+    centre headers over the whole cell, "$" included, so they sit apart from the figures."""
+    for phrases in reversed(lines):
+        if len(phrases) == len(columns) >= 2:
+            placed = [column_for(p.x0, p.x1, columns) for p in phrases]
+            if placed == list(range(len(columns))):
+                return [(p.x0 + p.x1) / 2 for p in phrases]
+    return []
+
+
+def centred_between(phrase: Phrase, centres: Sequence[float]) -> tuple[int, int] | None:
+    """The two neighbouring columns a phrase is centred between, by the header's own centres."""
+    centre = (phrase.x0 + phrase.x1) / 2
+    for index, (left, right) in enumerate(zip(centres, centres[1:])):
+        # a narrow phrase right at the midpoint: a column header wider than its column is no banner
+        if abs(centre - (left + right) / 2) <= 0.08 * (right - left) and phrase.x1 - phrase.x0 <= 0.5 * (right - left):
+            return index, index + 1
+    return None
 
 
 def spans_all(phrase: Phrase, value_span: tuple[float, float]) -> bool:

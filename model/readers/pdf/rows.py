@@ -68,6 +68,7 @@ def group_rows(body: Sequence[Line], columns: Sequence[Column], wrapping_columns
     (a column printed higher or lower than the rest) move into it."""
     rows: list[RowParts] = []
     pitch = row_pitch(body)
+    label_limit = max((w.x1 for line in body for w, v in zip(line.words, line.values) if not v and w.x1 < columns[0].x0), default=0.0)
     for line in body:
         label, cells = split_line(line, columns)
         previous = rows[-1] if rows else None
@@ -76,7 +77,7 @@ def group_rows(body: Sequence[Line], columns: Sequence[Column], wrapping_columns
             previous.cells = cells
             previous.lines.append(line)
             previous.values_line = line
-        elif label and labelled is not None and _continues(labelled, label, bool(cells), line, pitch):
+        elif label and labelled is not None and _continues(labelled, label, bool(cells), line, pitch, label_limit):
             labelled.label_words.extend(label)
             for index, words in cells.items():
                 labelled.cells.setdefault(index, []).extend(words)
@@ -121,7 +122,7 @@ def row_pitch(body: Sequence[Line]) -> float:
     return median(steps) if steps else 0.0
 
 
-def _continues(row: RowParts, label: list[Word], has_values: bool, line: Line, pitch: float) -> bool:
+def _continues(row: RowParts, label: list[Word], has_values: bool, line: Line, pitch: float, label_limit: float) -> bool:
     """Whether a label line carries on the label of the row above it."""
     if row.label.endswith(":") or (row.has_values and has_values) or not row.label_words:
         return False
@@ -139,11 +140,13 @@ def _continues(row: RowParts, label: list[Word], has_values: bool, line: Line, p
     # are, and as close as the lines of one paragraph; a row indented under a heading
     # ("Earnings per share attributable to ..." / "  Basic  1.54") has a row's spacing
     step = line.top - row.lines[-1].top
-    return (
-        not row.has_values
-        and has_values
-        and indent > 2
-        and not row.label.isupper()
-        and step < 0.8 * pitch
-        and step <= 1.2 * line.size
-    )
+    if row.has_values or not has_values or row.label.isupper() or step > 1.2 * line.size:
+        return False
+    if indent > 2:
+        return step < 0.8 * pitch
+    # "Average Number of Common Shares Outstanding Used for Basic" / "Earnings Per Common Share
+    # 1,740,359": at the same indent, a line that ran out of room ("Earnings" would not have fit
+    # beside "Basic" in the widest labels' room), set tighter than the rows
+    start, end = row.label_words[0].x0, row.label_words[-1].x1
+    wrapped = end + (label[0].x1 - label[0].x0) > label_limit and end - start >= 0.75 * (label_limit - start)
+    return wrapped and step < 0.85 * pitch

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from model.raw import RawCell, RawTable, SourceRef
 from model.readers.pdf.bands import split_bands
 from model.readers.pdf.blocks import find_blocks, is_caption_line
-from model.readers.pdf.columns import Banner, banner_groups, find_columns, header_columns, spans_all, stacked_banner
+from model.readers.pdf.columns import Placement, column_centres, find_columns, place_header_phrases
 from model.readers.pdf.geometry import SETTINGS, BBox, Block, Column, LayoutSettings, Line, Phrase, Rule, Word, bbox_of, rounded
 from model.readers.pdf.lines import figures_in_the_label_area, group_lines, split_phrases
 from model.readers.pdf.rows import RowParts, group_rows
@@ -73,9 +73,10 @@ def build_table(
     rows: list[list[RawCell]] = []
     captions: list[str] = []
     value_span = (columns[0].x0, columns[-1].x1)
-    banners: list[Banner] = []
+    banners: list[Placement] = []
+    centres = column_centres([_value_phrases(line, columns, settings) for line in block.header], columns)
     for line in block.header:
-        row, caption = _header_row(line, columns, value_span, banners, block.bbox[0], len(rows), ref, settings)
+        row, caption = _header_row(line, columns, value_span, banners, centres, block.bbox[0], len(rows), ref, settings)
         rows.append(row)
         if caption:
             captions.append(caption)
@@ -97,7 +98,8 @@ def _header_row(
     line: Line,
     columns: Sequence[Column],
     value_span: tuple[float, float],
-    banners: list[Banner],
+    banners: list[Placement],
+    centres: Sequence[float],
     table_x0: float,
     row_index: int,
     ref: Callable[[BBox, int, int], SourceRef],
@@ -105,31 +107,17 @@ def _header_row(
 ) -> tuple[list[RawCell], str]:
     """One header line as a header row: label-area text first, then the text over each column.
     Returns the row and the units caption printed in its label area, if any. ``banners`` holds
-    the banners of the line above, and gets this line's."""
+    the placements of the line above, and gets this line's; ``centres`` are where the header lines
+    centre their column headers, when one line heads every column."""
     phrases = split_phrases(line, settings)
     first_cell = columns[0].cell_x0
-    if is_caption_line(line, settings):
-        label_phrases = phrases  # a units caption between header lines heads no column: the label cell holds it
-    else:
-        label_phrases = [
-            p for p in phrases if (p.x0 + p.x1) / 2 < first_cell and p.x1 < columns[0].x0 and all(c.overlap(p.x0, p.x1) == 0 for c in columns)
-        ]
-    value_phrases = [p for p in phrases if p not in label_phrases]
+    value_phrases = _value_phrases(line, columns, settings)
+    label_phrases = [p for p in phrases if p not in value_phrases]
     texts: dict[int, list[Phrase]] = {}
-    groups = banner_groups(value_phrases, columns)
-    placed: list[Banner] = []
-    for position, phrase in enumerate(value_phrases):
-        if groups is not None:
-            indexes = groups[position]
-        else:
-            indexes = header_columns(phrase, columns, value_span, alone=len(value_phrases) == 1)
-        if groups is not None or (len(value_phrases) == 1 and spans_all(phrase, value_span)):
-            placed.append(Banner((phrase.x0 + phrase.x1) / 2, tuple(indexes)))
-        elif len(value_phrases) == 1:
-            indexes = stacked_banner(phrase, indexes, columns, banners, 0.4 * line.size)
+    placements, banners[:] = place_header_phrases(value_phrases, columns, value_span, banners, centres, 0.4 * line.size)
+    for phrase, indexes in zip(value_phrases, placements):
         for index in indexes:
             texts.setdefault(index, []).append(phrase)
-    banners[:] = placed  # a banner carries on only onto the line right under it
     label_text = " ".join(p.text for p in label_phrases)
     label_box = bbox_of([w for p in label_phrases for w in p.words]) if label_phrases else _label_area(table_x0, first_cell, line.top, line.bottom)
     cells = [RawCell(label_text, ref(label_box, row_index, 0))]
@@ -139,6 +127,19 @@ def _header_row(
         cells.append(RawCell(" ".join(p.text for p in placed), ref(box, row_index, index + 1)))
     caption = label_text if label_text and is_caption(label_text) else ""
     return cells, caption
+
+
+def _value_phrases(line: Line, columns: Sequence[Column], settings: LayoutSettings) -> list[Phrase]:
+    """The phrases of a header line that stand over the value columns, not in the label area.
+    A units caption between header lines heads no column: the label cell holds it."""
+    if is_caption_line(line, settings):
+        return []
+    first_cell = columns[0].cell_x0
+    return [
+        p
+        for p in split_phrases(line, settings)
+        if not ((p.x0 + p.x1) / 2 < first_cell and p.x1 < columns[0].x0 and all(c.overlap(p.x0, p.x1) == 0 for c in columns))
+    ]
 
 
 def _body_row(
