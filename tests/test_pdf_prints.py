@@ -273,3 +273,18 @@ def test_a_label_that_ran_out_of_room_carries_on_at_the_same_indent():
     results = page_tables(filing("mcdonalds_2023q1_earnings_release.pdf"), 4)
     assert row(results, "Operating costs and expenses")[1:] == ["", "", "", ""]
     assert figures(row(results, "Company-operated restaurant expenses"))[:2] == ["1,923.1", "1,959.2"]
+
+
+# ----------------------------------------------------------------------------- pages
+
+
+def test_a_page_that_opens_with_a_tables_last_rows_gets_a_layout_analysis():
+    # the cash-flow statement's non-cash supplement printed at the top of the next page
+    path = fidelity_document("mara_10q_2023q2_print.pdf")
+    texts, _ = pdf.read_page_texts(path)
+    assert {9, 10} <= set(pdf.find_table_pages(texts))
+    assert figures(row(page_tables(path, 10), "Receivable due to share issuance")) == ["—", "4,720"]
+    path = fidelity_document("jci_10q_fy2023q3_print.pdf")
+    texts, _ = pdf.read_page_texts(path)
+    assert 26 in pdf.find_table_pages(texts)
+    assert figures(row(page_tables(path, 26), "Commercial paper")) == ["—", "172"]

@@ -55,8 +55,15 @@ def find_table_pages(page_texts: Sequence[str]) -> list[int]:
     (a press release's highlights) still shows the small tables it has."""
     pages = [number for number, text in enumerate(page_texts, start=1) if looks_like_table_page(text)]
     if pages:
-        return pages
+        return sorted(set(pages) | {number + 1 for number in pages if number < len(page_texts) and continues_a_table(page_texts[number])})
     return [number for number, text in enumerate(page_texts, start=1) if sum(1 for line in text.splitlines() if is_row_like(line)) >= 2]
+
+
+def continues_a_table(page_text: str) -> bool:
+    """A page that opens with the last rows of the table the page before ends with (a browser
+    print breaks a statement's last rows onto the next page, above its closing note)."""
+    lines = [line for line in page_text.splitlines() if line.strip()]
+    return sum(1 for line in lines if is_row_like(line)) >= 2 and any(is_row_like(line) for line in lines[:3])
 
 
 def line_key(text: str) -> str:
