@@ -38,9 +38,20 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
     lines = decoded.text.splitlines()
     if progress:
         progress(0.2, "finding tables")
-    tables = find_tables(lines, path.name)
+    html_tables: list[RawTable] = []
+    if any("<table" in line.lower() for line in lines):
+        from model.readers import markdown_html  # lxml only for markdown that holds HTML tables
+
+        html_tables = markdown_html.find_html_tables(lines, path.name, clean_line)
+        lines = markdown_html.without_blocks(lines, markdown_html.table_blocks(lines))  # their cells are no prose
+    tables = _in_reading_order(html_tables + find_tables(lines, path.name))
     prose = lines
-    if _prefers_layout_reader(lines, tables):
+    if _prefers_cell_lines_reader(lines, tables):
+        from model.readers import cell_lines
+
+        tables = cell_lines.find_tables(lines, path.name)
+        prose = cell_lines.prose_lines(lines)
+    elif _prefers_layout_reader(lines, tables):
         from model.readers import layout_text
 
         tables = layout_text.find_tables(lines, path.name)
@@ -63,6 +74,22 @@ def _decode(path: Path) -> Decoded:
     if decoded is None:
         raise FilingError(path, "not a text file: its bytes are not UTF-8, Japanese (EUC-JP, Shift-JIS) or Windows text")
     return decoded
+
+
+def _in_reading_order(tables: list[RawTable]) -> list[RawTable]:
+    ordered = sorted(tables, key=lambda table: table.source.line or 0)
+    for index, table in enumerate(ordered):
+        table.index = index
+    return ordered
+
+
+def _prefers_cell_lines_reader(lines: list[str], tables: list[RawTable]) -> bool:
+    """A dump with every table cell on a line of its own (HTML-to-text converters)."""
+    if tables:
+        return False
+    from model.readers import cell_lines
+
+    return cell_lines.looks_like_cell_lines(lines)
 
 
 def _prefers_layout_reader(lines: list[str], tables: list[RawTable]) -> bool:

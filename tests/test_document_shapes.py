@@ -1,0 +1,106 @@
+"""Document shapes that used to fail, each on a real document (issue 12, items 3-6 and 8).
+
+The documents under tests/documents/ are real converter outputs of real filings, cut to the
+pages that show the shape; tests/documents/README.md names each one's source and licence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from model.filing import load_filing
+from model.interpretation.periods import ColumnKind
+from model.statements.statement import StatementKind
+from tests.support import filing
+
+DOCUMENTS = Path(__file__).parent / "documents"
+
+
+def facts(statement) -> dict[tuple[str, date | None, date], object]:
+    """(line label, period start, period end) -> value for every period cell of a statement."""
+    found = {}
+    for (line, column), cell in statement.cells.items():
+        period = statement.columns[column].period
+        if period is not None and statement.columns[column].kind in (ColumnKind.DURATION, ColumnKind.INSTANT):
+            found[(statement.lines[line].label, period.start, period.end)] = cell.value
+    return found
+
+
+def only(document, kind: StatementKind):
+    matches = [s for s in document.statements if s.kind is kind]
+    assert matches, f"no {kind.value} in {[s.title for s in document.statements]}"
+    return matches[0]
+
+
+# --- 3. markdown with HTML <table> blocks ----------------------------------------------------
+
+
+def test_markdown_with_html_tables_reads_them_as_the_html_reader_does():
+    """pandoc writes a table with spanned cells as an HTML block inside its markdown: the block is
+    read with the HTML reader's grid, the lines above it title it, and every figure of the income
+    statement equals the one read from the filing's own HTML."""
+    markdown = load_filing(DOCUMENTS / "buckle_ex991_income_statement_pandoc.md")
+    html = load_filing(filing("buckle_fy2024q3_8k_ex99-1.html"))
+    statement = only(markdown, StatementKind.INCOME)
+    assert statement.title == "CONSOLIDATED STATEMENTS OF INCOME"
+    assert statement.scale == 1000  # from the caption line "(Amounts in Thousands Except Per Share Amounts)"
+    read = facts(statement)
+    assert len(read) >= 60
+    assert read == {key: value for key, value in facts(only(html, StatementKind.INCOME)).items() if key in read}
+    net_sales = statement.find_line("SALES, Net of returns and allowances")
+    quarter = next(j for j, c in enumerate(statement.columns) if c.period and (c.period.start, c.period.end) == (date(2024, 8, 4), date(2024, 11, 2)))
+    assert statement.cells[(net_sales, quarter)].value == 293618
+    assert "Thirteen Weeks Ended" in statement.columns[quarter].label
+
+
+# --- 5. text dumps with one cell per line ----------------------------------------------------
+
+
+def period_values(statement, label):
+    line = statement.find_line(label)
+    assert line is not None, f"{label} not in {[l.label for l in statement.lines]}"
+    return {(c.period.start, c.period.end) if c.period.start else c.period.end: statement.cells[(line, j)].value
+            for j, c in enumerate(statement.columns) if c.period is not None and (line, j) in statement.cells}
+
+
+def test_one_cell_per_line_dump_rebuilds_rows_and_stacked_headers():
+    """Every cell on a line of its own, split negatives ("(278,610" / ")"), three tables one after
+    another: each gets its rows back, and its headers from the lines above its first row."""
+    document = load_filing(DOCUMENTS / "valspar_ex991_2006q3_cells.txt")
+    income = [s for s in document.statements if s.find_line("Net revenue") is not None]
+    quarter = (date(2006, 6, 4), date(2006, 9, 2))
+    year_to_date = (date(2005, 12, 4), date(2006, 9, 2))
+    revenue = {key: value for s in income for key, value in period_values(s, "Net revenue").items()}
+    assert revenue == {quarter: 388949, (date(2005, 5, 29), date(2005, 8, 27)): 358091, year_to_date: 1125742, (date(2004, 11, 28), date(2005, 8, 27)): 1099003}
+    assert period_values(income[0], "Cost of sales")[quarter] == -278610
+    assert period_values(income[0], "Gains / (losses) from sales of assets")[quarter] == -14
+    assert period_values(income[0], "Diluted income per common share")[quarter] == Decimal("0.40")
+    balances = next(s for s in document.statements if s.find_line("Inventory") is not None)
+    assert period_values(balances, "Total assets") == {date(2006, 9, 2): 1392443, date(2005, 12, 3): 1107557, date(2005, 8, 27): 1098693}
+
+
+# --- 8. banners over column groups, change captions on a line of their own --------------------
+
+
+def test_banners_over_quarter_and_year_to_date_groups_with_change_columns():
+    """"Three Months Ended" and "Nine Months Ended" over "September 30," twice over "2022 2021
+    % change" twice, one cell per line; "%" printed apart from its figure, footnote marks glued to
+    labels: two quarters, two year-to-date periods and two printed changes."""
+    document = load_filing(DOCUMENTS / "employers_ex992_2022q3_cells.txt")
+    statement = next(s for s in document.statements if s.find_line("Gross premiums written") is not None)
+    premiums = period_values(statement, "Gross premiums written")
+    assert premiums == {
+        (date(2022, 7, 1), date(2022, 9, 30)): Decimal("188.6"),
+        (date(2021, 7, 1), date(2021, 9, 30)): Decimal("152.3"),
+        (date(2022, 1, 1), date(2022, 9, 30)): Decimal("540.4"),
+        (date(2021, 1, 1), date(2021, 9, 30)): Decimal("447.7"),
+    }
+    changes = [j for j, c in enumerate(statement.columns) if c.kind is ColumnKind.CHANGE]
+    assert len(changes) == 2 and all(statement.columns[j].percent_change for j in changes)
+    line = statement.find_line("Gross premiums written")
+    assert sorted(statement.cells[(line, j)].value for j in changes) == [21, 24]
+    assert statement.find_line("Adjusted net income") is not None  # "Adjusted net income(1)"
+    net_income = period_values(statement, "Net income (loss) before impact of the LPT")
+    assert net_income[(date(2022, 1, 1), date(2022, 9, 30))] == Decimal("-5.0")
