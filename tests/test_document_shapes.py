@@ -104,3 +104,67 @@ def test_banners_over_quarter_and_year_to_date_groups_with_change_columns():
     assert statement.find_line("Adjusted net income") is not None  # "Adjusted net income(1)"
     net_income = period_values(statement, "Net income (loss) before impact of the LPT")
     assert net_income[(date(2022, 1, 1), date(2022, 9, 30))] == Decimal("-5.0")
+
+
+# --- 4. one statement split over many small tables --------------------------------------------
+
+
+def test_a_statement_laid_out_one_table_per_row_reads_as_one_table(tmp_path):
+    """The filing's income statement re-laid with every row in a table of its own (each keeps its
+    cells and column geometry): the pieces are joined before interpretation and every figure
+    equals the one read from the table as filed. The filing itself has no such layout: this test
+    re-lays a real table; no real one-table-per-row document is in the corpus yet."""
+    import lxml.html
+
+    source = filing("buckle_fy2024q3_8k_ex99-1.html")
+    root = lxml.html.fromstring(source.read_bytes())
+    table = next(t for t in root.iter("table") if "SALES, Net of returns" in t.text_content())
+    rows = table.xpath("./tr|./tbody/tr")
+    parent = table.getparent()
+    position = parent.index(table)
+    parent.remove(table)
+    for offset, row in enumerate(rows):
+        piece = lxml.html.Element("table", style=table.get("style", ""))
+        piece.append(row)
+        parent.insert(position + offset, piece)
+    relaid = tmp_path / "buckle_one_table_per_row.html"
+    relaid.write_bytes(lxml.html.tostring(root))
+    split = only(load_filing(relaid), StatementKind.INCOME)
+    original = facts(only(load_filing(source), StatementKind.INCOME))
+    assert len(original) >= 60
+    assert facts(split) == original
+
+
+# --- 6. two currency groups side by side ------------------------------------------------------
+
+
+def test_two_currency_groups_over_four_value_columns():
+    """"Year ended 31 December" printed once per group, "2023 2022 2023 2022", "PLN million EUR
+    million": four columns, two periods in two currencies, each column with its own currency and
+    scale; the balance sheet items under "As at" below are instants, not part of the year table."""
+    document = load_filing(DOCUMENTS / "pge_2023_highlights_two_currencies.txt")
+    revenue = next(s for s in document.statements if s.find_line("Sales revenue") is not None)
+    line = revenue.find_line("Sales revenue")
+    by_column = {(revenue.columns[j].period.end, revenue.cells[(line, j)].unit): revenue.cells[(line, j)].value for j in range(len(revenue.columns)) if (line, j) in revenue.cells}
+    assert by_column == {
+        (date(2023, 12, 31), "PLN"): 95964,
+        (date(2022, 12, 31), "PLN"): 73435,
+        (date(2023, 12, 31), "EUR"): 21192,
+        (date(2022, 12, 31), "EUR"): 15663,
+    }
+    assert all(revenue.cells[(line, j)].scale == 1_000_000 for j in range(len(revenue.columns)) if (line, j) in revenue.cells)
+    balances = next(s for s in document.statements if s.find_line("Total assets") is not None)
+    assets = balances.find_line("Total assets")
+    assert {(c.period.end, c.kind) for j, c in enumerate(balances.columns) if (assets, j) in balances.cells} == {
+        (date(2023, 12, 31), ColumnKind.INSTANT),
+        (date(2022, 12, 31), ColumnKind.INSTANT),
+    }
+
+
+def test_day_first_dotted_dates_are_dates():
+    from model.interpretation.periods import find_dates, parse_header
+
+    assert [d for _, d in find_dates("30.06.23 31.12.2022")] == [date(2023, 6, 30), date(2022, 12, 31)]
+    assert find_dates("Note 7.1") == [] and find_dates("12.5 13.7") == []
+    assert parse_header("30.06.23", default_instant=True).period.end == date(2023, 6, 30)
+    assert parse_header("30.06.23", default_instant=False).kind is ColumnKind.OTHER  # a lone date over a flow statement says no length

@@ -208,6 +208,8 @@ _DATE_MDY = re.compile(
 _DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\s*,?\s*(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")
 _DATE_NUMERIC = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d{2})(?![\d/])")
+# "30.06.23", "31.12.2022": day first, as printed across continental Europe
+_DATE_DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)?\d{2})(?![\d.])")
 _MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH_RE})\s*(?P<day>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?<![\d,.$/-])((?:19|20)\d{2})(?![\d,.%/-])")
 
@@ -252,6 +254,9 @@ def find_dates(text: str) -> list[tuple[int, date]]:
             add(match, _safe_date(int(match["year"]), month, int(match["day"])))
     for match in _DATE_ISO.finditer(text):
         add(match, _safe_date(int(match["year"]), int(match["month"]), int(match["day"])))
+    for match in _DATE_DOTTED.finditer(text):
+        year = int(match["year"])
+        add(match, _safe_date(year + 2000 if year < 100 else year, int(match["month"]), int(match["day"])))
     for match in _DATE_NUMERIC.finditer(text):
         year = int(match["year"])
         if year < 100:

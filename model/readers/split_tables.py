@@ -11,6 +11,7 @@ repeats them, or the next statement) starts a table of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from model.readers.html import (
@@ -25,11 +26,15 @@ from model.readers.html import (
 )
 
 
+_NEIGHBOUR = 2  # grid columns a figure may stray from its printed column ('$', ')' and spacer cells)
+_YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Geometry:
     width: int  # grid columns once colspans are expanded
     value_columns: frozenset[int]  # grid columns where figures are printed
-    header_only: bool  # no row has a label and figures: column headings, banners or units
+    header_only: bool  # no figures but years: column headings, banners, units or section labels
     opens_with_header: bool  # its first row prints text over the value columns and no label
     rows: int
 
@@ -51,9 +56,11 @@ def merge_split_tables(stream: list[TextBlock | HtmlTable]) -> list[TextBlock | 
             merged.append(item)
             continue
         geometry = _geometry(item)
-        if run and run_geometry is not None and geometry is not None and _continues(run_geometry, geometry):
+        if run and (geometry is None or run_geometry is None or _continues(run_geometry, geometry)):
+            # a table of empty rows (spacers, the column widths) goes with its neighbours
             run.append(item)
-            run_geometry = _joined(run_geometry, geometry)
+            if geometry is not None:
+                run_geometry = geometry if run_geometry is None else _joined(run_geometry, geometry)
             between = []  # page furniture between the pieces of one table goes with the break
             continue
         merged.extend(_flush(run))
@@ -86,8 +93,12 @@ def _geometry(table: HtmlTable) -> _Geometry | None:
     values = frozenset(
         column for row in rows for cell in row if cell.start > 0 and _is_figure(cell) and (column := anchor_column(cell)) is not None
     )
-    header_only = not any(_has_label(row) and any(cell.start > 0 and _is_figure(cell) for cell in row) for row in rows)
-    opens_with_header = not _has_label(rows[0]) and any(cell.text and cell.start > 0 for cell in rows[0])
+    header_only = not any(cell.start > 0 and _is_figure(cell) and not _YEAR_RE.match(cell.text) for row in rows for cell in row)
+    opens_with_header = (
+        not _has_label(rows[0])
+        and any(cell.text and cell.start > 0 for cell in rows[0])
+        and not any(_is_figure(cell) and not _YEAR_RE.match(cell.text) for cell in rows[0])  # an unlabelled subtotal is no heading
+    )
     return _Geometry(width, values, header_only, opens_with_header, len(rows))
 
 
@@ -112,7 +123,8 @@ def _continues(run: _Geometry, table: _Geometry) -> bool:
         return True  # the first rows of figures under one-row tables of headings
     if table.opens_with_header:
         return False  # headings printed again after figures: a page that repeats them, or the next table
-    return table.value_columns <= run.value_columns
+    # figures sit in the columns the run has (a figure may take the spacer beside its column)
+    return all(any(abs(column - known) <= _NEIGHBOUR for known in run.value_columns) for column in table.value_columns)
 
 
 def _joined(run: _Geometry, table: _Geometry) -> _Geometry:
