@@ -168,3 +168,18 @@ def test_day_first_dotted_dates_are_dates():
     assert find_dates("Note 7.1") == [] and find_dates("12.5 13.7") == []
     assert parse_header("30.06.23", default_instant=True).period.end == date(2023, 6, 30)
     assert parse_header("30.06.23", default_instant=False).kind is ColumnKind.OTHER  # a lone date over a flow statement says no length
+
+
+def test_five_quarter_end_dates_over_a_flow_statement_are_quarters():
+    """Synthetic (no real five-quarter document in the corpus yet): consecutive quarter-end dates,
+    newest first, over a flow statement are each the quarter ending on the date, with the spacing
+    as evidence; two lone dates a year apart stay unresolved."""
+    from model.interpretation.periods import DEFAULT_CALENDAR, parse_header
+    from model.interpretation.trend_columns import settle_quarter_trends
+
+    labels = ["9/30/2022", "6/30/2022", "3/31/2022", "12/31/2021", "9/30/2021"]
+    settled = settle_quarter_trends(labels, [parse_header(label, default_instant=False) for label in labels], DEFAULT_CALENDAR)
+    assert [(h.period.start, h.period.end) for h in settled][:2] == [(date(2022, 7, 1), date(2022, 9, 30)), (date(2022, 4, 1), date(2022, 6, 30))]
+    assert all(h.kind is ColumnKind.DURATION and "quarter-end dates" in h.assumption for h in settled)
+    two = ["9/30/2022", "9/30/2021"]
+    assert all(h.kind is ColumnKind.OTHER for h in settle_quarter_trends(two, [parse_header(label, default_instant=False) for label in two], DEFAULT_CALENDAR))

@@ -567,6 +567,11 @@ def _date_from_parts(text: str, banner: str) -> date | None:
     return None
 
 
+def length_from(text: str) -> tuple[int, int | None] | None:
+    """The length a header or banner states, if any (see ``_length_from``)."""
+    return _length_from(text)
+
+
 def _length_from(text: str) -> tuple[int, int | None] | None:
     """(months, weeks) a header or banner states; months 0 means 'from the fiscal year start'."""
     if not text:
