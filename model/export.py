@@ -35,6 +35,7 @@ FACT_COLUMNS = [
     "source",
     "evidence",
     "note",
+    "concept",
 ]
 
 
@@ -67,6 +68,7 @@ def fact_rows(statement: Statement) -> list[dict[str, str]]:
                 "source": cell.source.describe(),
                 "evidence": describe_all(column.evidence + cell.evidence),
                 "note": fact_note(column, cell),
+                "concept": cell.concept,
             }
         )
     return rows

@@ -7,6 +7,8 @@ so nothing after the reader knows which file format a table came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +42,52 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class XbrlContext:
+    """An XBRL context: whose figure, for which period (an instant when ``start`` is None), under
+    which dimension members (a segment, a product line, a legal entity)."""
+
+    id: str
+    end: date
+    start: date | None = None
+    entity: str = ""
+    dimensions: tuple[tuple[str, str], ...] = ()  # (axis, member), segment and scenario alike
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start is None
+
+    def describe(self) -> str:
+        when = f"{self.end.isoformat()}" if self.start is None else f"{self.start.isoformat()} to {self.end.isoformat()}"
+        members = ", ".join(member for _, member in self.dimensions)
+        return f"{when} ({members})" if members else when
+
+
+@dataclass(frozen=True, slots=True)
+class XbrlTag:
+    """The inline-XBRL fact (``ix:nonFraction``) a printed number carries: what the filer tagged it as."""
+
+    concept: str  # "us-gaap:NetIncomeLoss"
+    context_id: str
+    context: XbrlContext | None  # None when the context lives in another file of the filing's package
+    unit: str  # as the unit declares it: "USD", "shares", "USD/shares", "pure"; the unit's id when undeclared
+    scale: int  # the power of ten the printed number is in: 6 for millions
+    decimals: str  # "INF" or a signed integer: the rounding the figure carries
+    sign: str  # "-" when the fact is the negative of the printed number
+    format: str  # the transformation that reads the printed text: "ixt:num-dot-decimal"
+    text: str  # the tagged text as printed
+    value: Decimal | None  # the fact: format, scale and sign applied; None for a nil or an unreadable text
+
+    @property
+    def displayed(self) -> Decimal | None:
+        """The number the tag prints, in its own scale and without sign: 1,234 for 1234000000 at scale 6."""
+        return None if self.value is None else abs(self.value).scaleb(-self.scale)
+
+
+@dataclass(frozen=True, slots=True)
 class RawCell:
     text: str
     source: SourceRef
+    tag: XbrlTag | None = None  # the inline-XBRL fact printed in this cell, if any
 
 
 @dataclass

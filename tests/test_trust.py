@@ -359,3 +359,19 @@ def test_a_change_column_whose_first_figure_carries_the_percent_sign_holds_perce
     assert [c.percent_change for c in pairs] == [False, True, False, True]  # "$ | %" under one "Change" heading
     checks = check_filing(loaded("axp_10q_2023q3_untagged.html"))
     assert not any(c.disagreements for c in checks), "every printed change agrees once its unit is read"
+
+
+@pytest.mark.parametrize(
+    ("header", "banner", "balance_sheet", "start", "end"),
+    [
+        ("Jan.–Dec. 2021", "", False, date(2021, 1, 1), date(2021, 12, 31)),
+        ("Oct.-Mar. 2024", "", False, date(2023, 10, 1), date(2024, 3, 31)),
+        ("Year ended 31 December 2022", "", False, date(2022, 1, 1), date(2022, 12, 31)),
+        ("2023", "Year ended 31 December", False, date(2023, 1, 1), date(2023, 12, 31)),
+        ("2021", "Statement of financial position as at 30 June 2022", True, None, date(2021, 6, 30)),
+    ],
+)
+def test_period_forms_of_other_reporting_conventions(header, banner, balance_sheet, start, end):
+    # forms no document of the shared corpora prints; each is read from the words printed
+    parsed = parse_header(header, FiscalCalendar(), banner=banner, default_instant=balance_sheet)
+    assert parsed.period == Period(end=end, start=start)

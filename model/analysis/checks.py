@@ -274,3 +274,26 @@ def _balance(statement: Statement, rounding: Rounding) -> list[FootingResult]:
 
 def failures(results: list[FootingResult]) -> list[FootingResult]:
     return [r for r in results if r.status is FootingStatus.DOES_NOT_FOOT]
+
+
+@dataclass(frozen=True, slots=True)
+class TagResult:
+    """A printed number that disagrees with the inline-XBRL fact it carries."""
+
+    statement: Statement
+    line: int
+    column: int
+    reason: str
+
+    def describe(self) -> str:
+        statement = self.statement
+        cell = statement.cells[(self.line, self.column)]
+        label = statement.display_labels()[self.line]
+        column = statement.columns[self.column].label
+        return f"{label}, {column}: printed {cell.text or 'nothing'}, but {self.reason}"
+
+
+def tag_disagreements(statement: Statement) -> list[TagResult]:
+    """Printed numbers that their XBRL tags contradict (other digits, or another scale than the
+    table states)."""
+    return [TagResult(statement, line, column, cell.tag_check) for (line, column), cell in sorted(statement.cells.items()) if cell.tag_check]

@@ -436,7 +436,9 @@ def _body_rows(
             for col in value_columns:
                 source_cell = raw_row[origin[col]] if origin[col] < len(raw_row) else None
                 text = grid[r][col]
-                cells.append(RawCell(text, source_cell.source) if source_cell is not None else None)
+                # a cell split into two numbers leaves its inline-XBRL fact behind: it tags one of them
+                tag = source_cell.tag if source_cell is not None and source_cell.text == text else None
+                cells.append(RawCell(text, source_cell.source, tag) if source_cell is not None else None)
                 values.append(parsed[r][col])
         label = clean_label(label_cell.text)
         if not label and not any(_is_value(v) for v in values):

@@ -211,6 +211,7 @@ _DATE_NUMERIC = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<y
 # "30.06.23", "31.12.2022": day first, as printed across continental Europe
 _DATE_DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)?\d{2})(?![\d.])")
 _MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH_RE})\s*(?P<day>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?<![\d,.$/-])((?:19|20)\d{2})(?![\d,.%/-])")
 
 
@@ -425,7 +426,7 @@ def parse_header(
     if quarter_end and not find_dates(text):
         return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, fiscal_label=quarter_end.group(0))
 
-    stub = _month_day_range(text)
+    stub = _month_day_range(text) or _month_range(text)
     if stub is not None:
         return HeaderPeriod(ColumnKind.DURATION, stub, forecast)
     dates = [value for _, value in find_dates(text)]
@@ -497,6 +498,25 @@ def _month_day_range(text: str) -> Period | None:
     return Period(start=start, end=end) if start is not None and start < end else None
 
 
+_MONTH_RANGE_RE = re.compile(
+    rf"\b(?P<m1>{_MONTH_RE})\s*(?:to|through|[-–~])\s*(?P<m2>{_MONTH_RE})\s*,?\s*(?P<year>(?:19|20)\d{{2}})\b(?!\s*[-/.]\d)",
+    re.IGNORECASE,
+)
+
+
+def _month_range(text: str) -> Period | None:
+    """"Jan.–Dec. 2021", "April - June 2023": whole months, the year printed once after them."""
+    match = _MONTH_RANGE_RE.search(text)
+    if not match:
+        return None
+    first, last = _month_number(match["m1"]), _month_number(match["m2"])
+    if not first or not last:
+        return None
+    year = int(match["year"])
+    start = date(year if first <= last else year - 1, first, 1)
+    return Period(start=start, end=month_end(year, last))
+
+
 _ORDINAL_QUARTER_RE = re.compile(
     r"\b(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|(?<![A-Za-z0-9])(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?![A-Za-z0-9])", re.IGNORECASE
 )
@@ -553,11 +573,16 @@ def _short(text: str, limit: int = 60) -> str:
 def _date_from_parts(text: str, banner: str) -> date | None:
     """A date split between a banner and the header: 'December 31,' above '2023', or the reverse."""
     year_match = _BARE_YEAR.search(text)
-    month_day = _MONTH_DAY.search(text) or _MONTH_DAY.search(banner)
+    month_day = _MONTH_DAY.search(text) or _MONTH_DAY.search(banner) or _DAY_MONTH.search(text) or _DAY_MONTH.search(banner)
     if year_match and month_day:
         month = _month_number(month_day["month"])
         if month:
             return _safe_date(int(year_match.group(1)), month, int(month_day["day"]))
+    banner_dates = find_dates(banner)
+    if year_match and not month_day and banner_dates and _LONE_YEAR_RE.match(text):
+        # "as at 30 June 2022" printed once over columns "2022 | 2021": each year's 30 June
+        day = banner_dates[-1][1]
+        return _safe_date(int(year_match.group(1)), day.month, day.day)
     if year_match and not month_day:
         month_only = re.search(rf"\b({_MONTH_RE})\b", text + " " + banner, re.IGNORECASE)
         if month_only and (_ENDED_RE.search(text + " " + banner) or _INSTANT_RE.search(text + " " + banner)):

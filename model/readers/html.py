@@ -20,9 +20,10 @@ from lxml import etree
 from model.errors import FilingError
 from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.interpretation.units import is_unit_caption
-from model.raw import RawCell, RawDocument, RawTable, SourceRef
+from model.raw import RawCell, RawDocument, RawTable, SourceRef, XbrlTag
 from model.readers import ProgressCallback
 from model.readers.encoding import declared_charset, decode_bytes
+from model.readers.ixbrl import InlineXbrl, read_inline_xbrl
 from model.readers.japanese_text import is_japanese_heading
 
 # elements that start a new line of text; anything else is inline and joins its neighbours
@@ -67,6 +68,7 @@ class HtmlCell:
     text: str
     colspan: int
     rowspan: int
+    tag: XbrlTag | None = None  # the inline-XBRL fact printed in the cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ class GridCell:
     text: str
     start: int
     end: int
+    tag: XbrlTag | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,7 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
     if progress:
         progress(0.4, "reading tables")
     body = root.find("body")
-    stream = list(walk_document(body if body is not None else root))
+    stream = list(walk_document(body if body is not None else root, read_inline_xbrl(root)))
     from model.readers.split_tables import merge_split_tables  # builds on this module's table types
 
     tables = tables_from_stream(merge_split_tables(stream), path.name)
@@ -201,8 +204,9 @@ def superscript_text(text: str) -> str:
     return text
 
 
-def walk_document(root: etree._Element) -> Iterator[TextBlock | HtmlTable]:
+def walk_document(root: etree._Element, xbrl: InlineXbrl | None = None) -> Iterator[TextBlock | HtmlTable]:
     """Text blocks and tables in reading order; hidden content (the ix:header) is skipped.
+    Table cells keep the inline-XBRL facts printed in them (``xbrl`` holds the header's contexts).
 
     The walk is iterative: old EDGAR HTML leaves <font> tags unclosed, which nests the
     document deeper than Python's recursion limit.
@@ -232,7 +236,7 @@ def walk_document(root: etree._Element) -> Iterator[TextBlock | HtmlTable]:
         open_elements.append(_OpenElement(is_block=is_block, outer_bold=bold))
         if tag == "table":
             walker.skip_subtree()
-            yield read_table(element)
+            yield read_table(element, xbrl)
             continue
         bold = _bold_after(tag, style, bold)
         text = None if tag in _EDGAR_ENVELOPE_TAGS else element.text
@@ -248,14 +252,14 @@ def _tag(element: etree._Element) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
-def read_table(table: etree._Element) -> HtmlTable:
+def read_table(table: etree._Element, xbrl: InlineXbrl | None = None) -> HtmlTable:
     rows: list[list[HtmlCell]] = []
     lines: list[int | None] = []
     for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
         if is_hidden(_style(tr)):
             continue
         cells = [
-            HtmlCell(cell_text(td), _span(td.get("colspan")), _span(td.get("rowspan")))
+            HtmlCell(cell_text(td), _span(td.get("colspan")), _span(td.get("rowspan")), xbrl.tag_in(td) if xbrl is not None else None)
             for td in tr
             if isinstance(td.tag, str) and td.tag.lower() in ("td", "th")
         ]
@@ -321,7 +325,7 @@ def expand_grid(rows: list[list[HtmlCell]]) -> list[list[GridCell]]:
             end = column + cell.colspan - 1
             for below in range(1, cell.rowspan):
                 occupied.update((row_index + below, spanned) for spanned in range(column, end + 1))
-            placed.append(GridCell(cell.text, column, end))
+            placed.append(GridCell(cell.text, column, end, cell.tag))
             column = end + 1
         grid.append(placed)
     return grid
@@ -338,13 +342,13 @@ def merge_sign_cells(row: list[GridCell]) -> list[GridCell]:
             previous = next((k for k in range(index - 1, -1, -1) if cells[k].text), None)
             if previous is not None and previous > 0:
                 before = cells[previous]
-                cells[previous] = GridCell(before.text + text, before.start, before.end)
+                cells[previous] = GridCell(before.text + text, before.start, before.end, before.tag)
                 cells[index] = GridCell("", cell.start, cell.end)
         elif text == "(":
             following = next((k for k in range(index + 1, len(cells)) if cells[k].text), None)
             if following is not None:
                 after = cells[following]
-                cells[following] = GridCell("(" + after.text, after.start, after.end)
+                cells[following] = GridCell("(" + after.text, after.start, after.end, after.tag)
                 cells[index] = GridCell("", cell.start, cell.end)
     return cells
 
@@ -399,9 +403,11 @@ def column_groups(grid: list[list[GridCell]], kept: list[int]) -> list[list[int]
     return groups
 
 
-def row_texts(row: list[GridCell], groups: list[list[int]]) -> list[str]:
-    """One text per printed column: anchored text where it lands, banners over every column they span."""
+def row_texts(row: list[GridCell], groups: list[list[int]]) -> list[tuple[str, XbrlTag | None]]:
+    """One text per printed column: anchored text where it lands, banners over every column they
+    span; with the first inline-XBRL fact printed there."""
     texts = [""] * len(groups)
+    tags: list[XbrlTag | None] = [None] * len(groups)
     group_of = {column: index for index, group in enumerate(groups) for column in group}
     for cell in row:
         if not cell.text:
@@ -416,34 +422,36 @@ def row_texts(row: list[GridCell], groups: list[list[int]]) -> list[str]:
             targets = spanned
         for target in targets:
             texts[target] = f"{texts[target]} {cell.text}".strip()
-    return texts
+            tags[target] = tags[target] or cell.tag
+    return list(zip(texts, tags, strict=True))
 
 
-def table_grid(table: HtmlTable) -> tuple[list[list[str]], list[int | None]]:
+def table_grid(table: HtmlTable) -> tuple[list[list[tuple[str, XbrlTag | None]]], list[int | None]]:
     """The printed grid of a table: sign cells merged, spacer columns and empty rows gone."""
     grid = [merge_sign_cells(row) for row in expand_grid(table.rows)]
     groups = column_groups(grid, kept_columns(grid))
-    texts: list[list[str]] = []
+    printed: list[list[tuple[str, XbrlTag | None]]] = []
     lines: list[int | None] = []
     for row, line in zip(grid, table.row_lines, strict=True):
         cells = row_texts(row, groups)
-        if any(cells):
-            texts.append(cells)
+        if any(text for text, _ in cells):
+            printed.append(cells)
             lines.append(line)
-    return fold_indent_columns(texts), lines
+    return fold_indent_columns(printed), lines
 
 
-def fold_indent_columns(texts: list[list[str]]) -> list[list[str]]:
+def fold_indent_columns(printed: list[list[tuple[str, XbrlTag | None]]]) -> list[list[tuple[str, XbrlTag | None]]]:
     """Labels indented by empty cells ("資産の部" in the first column, "流動資産" in the second,
     its items in the second or third) are one label column: a column right of the labels that
     holds no figure and never has text beside a label to its left is folded into the labels."""
+    texts = [[text for text, _ in row] for row in printed]
     width = max((len(row) for row in texts), default=0)
     label_columns = 1
     while label_columns < width - 1 and _indents_labels(texts, label_columns):
         label_columns += 1
     if label_columns == 1:
-        return texts
-    return [[" ".join(t for t in row[:label_columns] if t), *row[label_columns:]] for row in texts]
+        return printed
+    return [[(" ".join(t for t, _ in row[:label_columns] if t), None), *row[label_columns:]] for row in printed]
 
 
 def _indents_labels(texts: list[list[str]], column: int) -> bool:
@@ -516,20 +524,20 @@ def tables_from_stream(stream: list[TextBlock | HtmlTable], file_name: str) -> l
             blocks_since_table.append(item)
             continue
         table_number += 1
-        texts, lines = table_grid(item)
-        if texts and has_values(texts):
+        printed, lines = table_grid(item)
+        if printed and has_values([[text for text, _ in row] for row in printed]):
             title, context = title_and_context(blocks_since_table)
             carried = title is None and bool(tables)
             if title is None:
                 # no heading since the table before: the section (or a table cut by a page break) goes on
                 title = tables[-1].title if tables else ""
-            tables.append(_raw_table(texts, lines, title, context, table_number, len(tables), file_name, item.line, carried))
+            tables.append(_raw_table(printed, lines, title, context, table_number, len(tables), file_name, item.line, carried))
         blocks_since_table = []
     return tables
 
 
 def _raw_table(
-    texts: list[list[str]],
+    printed: list[list[tuple[str, XbrlTag | None]]],
     lines: list[int | None],
     title: str,
     context: tuple[str, ...],
@@ -541,10 +549,10 @@ def _raw_table(
 ) -> RawTable:
     rows = [
         [
-            RawCell(text, SourceRef(file_name, line=row_line, table=table_number, row=row_index, column=column))
-            for column, text in enumerate(row)
+            RawCell(text, SourceRef(file_name, line=row_line, table=table_number, row=row_index, column=column), tag)
+            for column, (text, tag) in enumerate(row)
         ]
-        for row_index, (row, row_line) in enumerate(zip(texts, lines, strict=True))
+        for row_index, (row, row_line) in enumerate(zip(printed, lines, strict=True))
     ]
     return RawTable(
         rows=rows,

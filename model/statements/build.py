@@ -15,6 +15,7 @@ from model.statements.merging import contradicts, is_continuation, merge_key, me
 from model.statements.part import StatementPart
 from model.statements.statement import Statement
 from model.statements.table_units import settle_unit, settle_unstated_units
+from model.statements.tags import demote_untagged_statements, snap_to_context_periods
 
 
 def _drop_empty_lines(part: StatementPart) -> StatementPart:
@@ -58,6 +59,8 @@ def build_statements(document: RawDocument, calendar: FiscalCalendar) -> tuple[l
             continue
         parts.append(part)
 
+    snap_to_context_periods(parts)
+    demote_untagged_statements(parts)
     groups: dict[tuple[str, str], list[StatementPart]] = {}
     order: list[tuple[str, str]] = []
     chains: list[list[StatementPart]] = []

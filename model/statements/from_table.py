@@ -9,16 +9,17 @@ from model.interpretation.column_periods import period_evidence
 from model.interpretation.evidence import Evidence, sign_evidence
 from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean_label, unit_for_column
 from model.interpretation.numbers import CellKind
-from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, parse_header
+from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, find_dates, parse_header
 from model.interpretation.table_unit import decide_table_unit
 from model.interpretation.units import UnitInfo, scale_exceptions, share_scale
-from model.raw import RawTable
+from model.raw import RawCell, RawTable
 from model.statements.change_columns import link_change_columns, unlabelled_percent_changes
 from model.statements.classify import classify, statement_title
 from model.statements.hierarchy import build_lines
 from model.statements.part import StatementPart, footnote_caption, new_part, non_period_columns
 from model.statements.statement import Cell, Column, Line, StatementKind
 from model.statements.table_units import MONEY_KINDS, cell_unit, column_unit_name
+from model.statements.tags import columns_from_contexts, tagged_cell, unit_from_tags
 from model.statements.transposed import transposed_part
 
 
@@ -32,7 +33,9 @@ def build_part(
     kind, titled = classify(raw.title, raw.context, label_texts)
     if kind is StatementKind.OTHER and not raw.title and previous is not None:
         kind = previous.kind
-    banner = " ".join(line for line in raw.context if len(line) <= 120)
+    # a date in the title ("Statement of Financial Position as at 30 June 2022") dates the columns under it
+    dated_title = [raw.title] if len(raw.title) <= 160 and find_dates(raw.title) else []
+    banner = " ".join([*dated_title, *(line for line in raw.context if len(line) <= 120)])
     layout = analyse(raw, calendar, banner, _default_instant(kind))
     if not layout.rows or not layout.columns:
         return None
@@ -92,6 +95,10 @@ def _title_in_heading(layout: TableLayout) -> str | None:
     return None
 
 
+def _tagged_cells(layout: TableLayout, column: int) -> list[RawCell]:
+    return [cell for row in layout.rows if (cell := row.cells[column]) is not None and cell.tag is not None]
+
+
 def _same_shape(layout: TableLayout, previous: StatementPart) -> bool:
     return len(layout.columns) == len(previous.columns)
 
@@ -144,6 +151,7 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 unresolved=header.unresolved,
             )
         )
+    columns = columns_from_contexts(columns, [_tagged_cells(layout, j) for j in range(len(columns))])
     columns = link_change_columns(unlabelled_percent_changes(columns, layout))
     captions = [*dict.fromkeys(c.unit_text for c in layout.columns if c.unit_text), layout.corner, raw.title, *raw.context]
     lines, row_map = build_lines(layout.rows, table_unit, share_scale(captions, table_unit))
@@ -159,7 +167,7 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 continue
             column = columns[col_index]
             unit = cell_unit(line, column, layout.columns[col_index], parsed, table_unit)
-            cells[(line_index, col_index)] = Cell(
+            cell = Cell(
                 value=parsed.value,
                 text=raw_cell.text,
                 source=raw_cell.source,
@@ -169,6 +177,10 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 evidence=unit.evidence + sign_evidence(parsed.value, raw_cell.text),
                 unresolved=unit.unresolved,
             )
+            if raw_cell.tag is not None:
+                cell = tagged_cell(cell, raw_cell.tag, scale_stated=unit.explicit and not unit.unresolved)
+            cells[(line_index, col_index)] = cell
+    table_unit, cells = unit_from_tags(table_unit, cells)
     warnings = list(layout.warnings)
     junk = sum(len(row.junk) for row in layout.rows)
     if junk:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from model.interpretation.evidence import Evidence
 from model.interpretation.periods import ColumnKind, Period
-from model.raw import SourceRef
+from model.raw import SourceRef, XbrlTag
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -139,10 +139,12 @@ class Cell:
     header: str = ""  # the column header printed above this cell
     derived: bool = False
     unit: str = ""
-    scale: int = 1
+    scale: int | Decimal = 1  # a Decimal below 1 only for a tag's negative scale: a percentage is 0.01
     note: str = ""  # e.g. "derived: 1H17 - 2Q17"
     evidence: tuple[Evidence, ...] = ()  # what settled the unit, scale and sign of this value
     unresolved: str = ""  # why the value's scale or unit could not be established
+    tag: XbrlTag | None = None  # the inline-XBRL fact printed in the cell
+    tag_check: str = ""  # how the printed text disagrees with its tag; empty when they agree
 
     @property
     def is_nil(self) -> bool:
@@ -152,6 +154,11 @@ class Cell:
     def is_settled(self) -> bool:
         """Its scale and unit are established: only such values are compared or derived from."""
         return not self.unresolved
+
+    @property
+    def concept(self) -> str:
+        """The XBRL concept the filer tagged the value as ("us-gaap:NetIncomeLoss"), or ""."""
+        return self.tag.concept if self.tag is not None else ""
 
 
 @dataclass

@@ -12,6 +12,7 @@ from model.raw import RawTable
 from model.statements.hierarchy import is_total_label
 from model.statements.part import StatementPart, new_part
 from model.statements.statement import Cell, Column, Line, StatementKind
+from model.statements.tags import tagged_cell
 
 
 def transposed_part(
@@ -85,10 +86,13 @@ def transposed_part(
                 continue
             line = lines[item_index]
             unit = UnitInfo(line.unit, line.scale, True, line.unit_evidence, line.unit_unresolved) if line.unit else table_unit
-            cells[(item_index, period_column)] = Cell(
+            value = Cell(
                 parsed.value, cell.text, cell.source, header=f"{row.label} {label}".strip(), unit=unit.unit, scale=unit.scale,
                 evidence=unit.evidence + sign_evidence(parsed.value, cell.text), unresolved=unit.unresolved,
             )
+            if cell.tag is not None:
+                value = tagged_cell(value, cell.tag, scale_stated=unit.explicit and not unit.unresolved)
+            cells[(item_index, period_column)] = value
         for position, item_index in change_of.items():
             parsed = row.parsed[position]
             cell = row.cells[position]

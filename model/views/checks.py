@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from model.analysis.checks import FootingResult, failures, foot_statement
+from model.analysis.checks import FootingResult, TagResult, failures, foot_statement, tag_disagreements
 from model.analysis.compare import Change, CheckStatus, Rounding, compute_changes
 from model.analysis.consistency import Finding, StatedAmount, cross_table_checks, eps_checks, narrative_checks, period_length_checks
 from model.filing import CancelCheck, Filing, ProgressCallback, load_filing
@@ -29,10 +29,11 @@ class StatementChecks:
     findings: tuple[Finding, ...] = ()  # consistency checks that failed
     confirmations: int = 0  # consistency checks that passed
     unverified: tuple[str, ...] = ()  # why the statement's periods or scale are not all settled
+    tag_failures: tuple[TagResult, ...] = ()  # printed numbers their XBRL tags contradict
 
     @property
     def count(self) -> int:
-        return len(self.footing_failures) + len(self.disagreements) + len(self.findings)
+        return len(self.footing_failures) + len(self.disagreements) + len(self.findings) + len(self.tag_failures)
 
     @property
     def verified(self) -> bool:
@@ -50,6 +51,7 @@ class StatementChecks:
             [result.describe() for result in self.footing_failures]
             + [describe_disagreement(c) for c in self.disagreements]
             + [f"{f.check}: {f.message}" for f in self.findings]
+            + [result.describe() for result in self.tag_failures]
             + [f"unverified: {reason}" for reason in self.unverified]
         )
 
@@ -120,12 +122,16 @@ def check_statement(
             problems[(line, statement.columns[column])] = message
     for finding in findings:
         problems[(finding.line, statement.columns[finding.column])] = f"{finding.check}: {finding.message}"
+    tagged = tuple(tag_disagreements(statement))
+    for result in tagged:
+        problems[(result.line, statement.columns[result.column])] = result.describe()
     failing = frozenset(
         [(result.line, statement.columns[result.column]) for result in footing]
         + [(finding.line, statement.columns[finding.column]) for finding in findings]
+        + [(result.line, statement.columns[result.column]) for result in tagged]
     )
     confirmations = sum(1 for f in consistency if f.passed)
-    return StatementChecks(footing, disagreements, problems, failing, findings, confirmations, unsettled(statement))
+    return StatementChecks(footing, disagreements, problems, failing, findings, confirmations, unsettled(statement), tagged)
 
 
 def check_filing(filing: Filing) -> list[StatementChecks]:

@@ -9,6 +9,7 @@ from model.analysis.analyst_views import base_line, common_size
 from model.analysis.compare import basis_of
 from model.analysis.period_lengths import length_mismatch
 from model.interpretation.periods import FiscalCalendar
+from model.raw import XbrlTag
 from model.statements.statement import Cell, Column, Statement
 from model.views.checks import StatementChecks
 from model.views.columns import header_text, is_period, short_label
@@ -101,6 +102,8 @@ def _cell_tooltip(table_label: str, column: Column, cell: Cell, value: ScaledVal
     caption = "" if value.unit == "%" else unit_caption(value.unit, value.scale)
     parts.append(f"value: {format_scaled(value)} {caption}".rstrip())
     parts.append(f"source: {cell.source.describe()}")
+    if cell.tag is not None:
+        parts.append(xbrl_tooltip(cell.tag))
     parts.extend(evidence.describe() for evidence in column.evidence + cell.evidence)
     for reason in (column.unresolved, cell.unresolved):
         if reason:
@@ -108,6 +111,13 @@ def _cell_tooltip(table_label: str, column: Column, cell: Cell, value: ScaledVal
     if problem:
         parts.append(f"\u26a0 check: {problem}")
     return "\n".join(parts)
+
+
+def xbrl_tooltip(tag: XbrlTag) -> str:
+    """What the cell's inline-XBRL tag says: concept, context, unit and scale."""
+    context = tag.context.describe() if tag.context is not None else "defined in another file of the filing"
+    sign = ', sign="-"' if tag.sign else ""
+    return f"XBRL concept: {tag.concept}\nXBRL context {tag.context_id}: {context}\nXBRL unit {tag.unit}, scale {tag.scale}, decimals {tag.decimals}{sign}"
 
 
 def statement_table(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from model.analysis.checks import TagResult
 from model.analysis.compare import Change, Rounding, compute_changes
 from model.analysis.workspace import Choice, CombinedStatement, LineMapping, Workspace, combine_filings, past_restatements, printed_labels
 from model.errors import LoadCancelled
@@ -110,24 +111,26 @@ def carried_checks(shown: Statement, members: Sequence[tuple[Statement, Statemen
         cell = statement.cells.get((line, column)) if column is not None else None
         return where.get(cell.source) if cell is not None else None
 
-    footing, disagreements, problems, failing, findings, unverified = [], [], {}, set(), [], []
+    footing, disagreements, problems, failing, findings, unverified, tagged = [], [], {}, set(), [], [], []
     confirmations = 0
     for statement, checks in members:
         findings += checks.findings
         unverified += [reason for reason in checks.unverified if reason not in unverified]
         confirmations += checks.confirmations
         column_of = {column: j for j, column in enumerate(statement.columns)}
-        for result in checks.footing_failures:
+        for result in (*checks.footing_failures, *checks.tag_failures):
             found = shown_at(statement, result.line, result.column)
             if found is not None:
-                footing.append(result)
+                (tagged if isinstance(result, TagResult) else footing).append(result)
                 failing.add((found[0], shown.columns[found[1]]))
         disagreements += [c for c in checks.disagreements if where.get(c.cell.source) is not None]
         for (line, column), message in checks.problems.items():
             found = shown_at(statement, line, column_of.get(column))
             if found is not None:
                 problems[(found[0], shown.columns[found[1]])] = message
-    return StatementChecks(tuple(footing), tuple(disagreements), problems, frozenset(failing), tuple(findings), confirmations, tuple(unverified))
+    return StatementChecks(
+        tuple(footing), tuple(disagreements), problems, frozenset(failing), tuple(findings), confirmations, tuple(unverified), tuple(tagged)
+    )
 
 
 def combined_view(combined: CombinedStatement, checked: Sequence[CheckedFiling], choice: Choice) -> CombinedView:
