@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from model.analysis.compare import compute_changes
 from model.filing import load_filing
 from model.interpretation.periods import ColumnKind
 from model.statements.statement import StatementKind
@@ -138,27 +139,15 @@ def test_a_statement_laid_out_one_table_per_row_reads_as_one_table(tmp_path):
 # --- 6. two currency groups side by side ------------------------------------------------------
 
 
-def test_two_currency_groups_over_four_value_columns():
-    """"Year ended 31 December" printed once per group, "2023 2022 2023 2022", "PLN million EUR
-    million": four columns, two periods in two currencies, each column with its own currency and
-    scale; the balance sheet items under "As at" below are instants, not part of the year table."""
-    document = load_filing(DOCUMENTS / "pge_2023_highlights_two_currencies.txt")
-    revenue = next(s for s in document.statements if s.find_line("Sales revenue") is not None)
-    line = revenue.find_line("Sales revenue")
-    by_column = {(revenue.columns[j].period.end, revenue.cells[(line, j)].unit): revenue.cells[(line, j)].value for j in range(len(revenue.columns)) if (line, j) in revenue.cells}
-    assert by_column == {
-        (date(2023, 12, 31), "PLN"): 95964,
-        (date(2022, 12, 31), "PLN"): 73435,
-        (date(2023, 12, 31), "EUR"): 21192,
-        (date(2022, 12, 31), "EUR"): 15663,
-    }
-    assert all(revenue.cells[(line, j)].scale == 1_000_000 for j in range(len(revenue.columns)) if (line, j) in revenue.cells)
-    balances = next(s for s in document.statements if s.find_line("Total assets") is not None)
-    assets = balances.find_line("Total assets")
-    assert {(c.period.end, c.kind) for j, c in enumerate(balances.columns) if (assets, j) in balances.cells} == {
-        (date(2023, 12, 31), ColumnKind.INSTANT),
-        (date(2022, 12, 31), ColumnKind.INSTANT),
-    }
+def test_two_currencies_side_by_side_keep_each_columns_unit_and_scale():
+    """One year printed in millions of yen and in thousands of U.S. dollars beside it: each column
+    keeps its currency and scale, and the two are never compared as a change."""
+    document = load_filing(filing("nippon_express_fy2024_consolidated_fs.pdf"))
+    income = next(s for s in document.statements if s.kind is StatementKind.INCOME)
+    line = income.find_line("Revenue")
+    by_column = {(income.columns[j].period.end.year, cell.unit, cell.scale): cell.value for (i, j), cell in income.cells.items() if i == line}
+    assert by_column == {(2023, "JPY", 1_000_000): 2239017, (2024, "JPY", 1_000_000): 2577643, (2024, "USD", 1_000): 16295634}
+    assert not any(change.cell.unit != change.prior_cell.unit for change in compute_changes(income))
 
 
 def test_day_first_dotted_dates_are_dates():
