@@ -172,3 +172,26 @@ def test_five_quarter_end_dates_over_a_flow_statement_are_quarters():
     assert all(h.kind is ColumnKind.DURATION and "quarter-end dates" in h.assumption for h in settled)
     two = ["9/30/2022", "9/30/2021"]
     assert all(h.kind is ColumnKind.OTHER for h in settle_quarter_trends(two, [parse_header(label, default_instant=False) for label in two], DEFAULT_CALENDAR))
+
+
+# --- 6. "of which" rows -------------------------------------------------------------------------
+
+
+def test_of_which_rows_are_part_of_the_line_above_not_of_the_total():
+    """Japan Post prints its "of which" rows in brackets ("[Insurance premiums]"); others write
+    "of which:" before the label. Either way the row is a memo: footing leaves it out."""
+    document = load_filing(filing("japanpost_insurance_fy2025q1_results.pdf"))
+    income = next(s for s in document.statements if s.kind is StatementKind.INCOME and s.find_line("[Insurance premiums]") is not None)
+    assert income.lines[income.find_line("[Insurance premiums]")].memo
+    from model.interpretation.layout import BodyRow
+    from model.interpretation.numbers import parse_number
+    from model.interpretation.units import UnitInfo
+    from model.raw import RawCell, SourceRef
+    from model.statements.hierarchy import build_lines
+
+    def row(label: str, value: str) -> BodyRow:
+        cell = RawCell(value, SourceRef("x"))
+        return BodyRow(label, RawCell(label, SourceRef("x")), [cell], [parse_number(value)])
+
+    lines, _ = build_lines([row("Revenue", "100"), row("of which: services", "40"), row("Other income", "5"), row("Total income", "105")], UnitInfo("USD", 1, True))
+    assert [line.memo for line in lines] == [False, True, False, False]
