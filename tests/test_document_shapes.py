@@ -195,3 +195,19 @@ def test_of_which_rows_are_part_of_the_line_above_not_of_the_total():
 
     lines, _ = build_lines([row("Revenue", "100"), row("of which: services", "40"), row("Other income", "5"), row("Total income", "105")], UnitInfo("USD", 1, True))
     assert [line.memo for line in lines] == [False, True, False, False]
+
+
+# --- 3. markdown tables without their outer pipes ----------------------------------------------
+
+
+def test_markdown_tables_without_outer_pipes_read_like_the_same_tables_with_them(tmp_path):
+    """GFM lets a table leave out its leading and trailing pipes. The edgartools conversion of
+    Apple's 10-Q, re-laid that way (every pipe row stripped of its outer pipes, nothing else), reads
+    to the same income statement figures as the conversion itself."""
+    original = filing("apple_10q_fy2024q3.md")
+    relaid = tmp_path / "apple_10q_fy2024q3_no_outer_pipes.md"
+    lines = original.read_text(encoding="utf-8").splitlines()
+    relaid.write_text("\n".join(line.strip()[1:-1] if line.startswith("|") and line.rstrip().endswith("|") else line for line in lines), encoding="utf-8")
+    expected = facts(only(load_filing(original), StatementKind.INCOME))
+    read = facts(only(load_filing(relaid), StatementKind.INCOME))
+    assert len(expected) >= 40 and read == expected

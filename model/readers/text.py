@@ -119,7 +119,7 @@ def find_tables(lines: list[str], file_name: str) -> list[RawTable]:
                 end += 1
             tables.append(_tab_table(lines, index, end, file_name, len(tables)))
             index = end
-        elif line.lstrip().startswith("|") and _joined_row(lines, index).count("|") >= 2:
+        elif line.lstrip().startswith("|") and _joined_row(lines, index).count("|") >= 2 and not _starts_table_without_outer_pipes(lines, index):
             end = index
             while end < len(lines) and lines[end].lstrip().startswith("|"):
                 end = _pipe_row_end(lines, end)
@@ -127,9 +127,24 @@ def find_tables(lines: list[str], file_name: str) -> list[RawTable]:
             if table is not None:
                 tables.append(table)
             index = end
+        elif _starts_table_without_outer_pipes(lines, index):
+            # GFM lets a table leave out its outer pipes: "Revenue | 1,234 | 1,100" under "--- | --- | ---"
+            end = index
+            while end < len(lines) and "|" in lines[end] and lines[end].strip():
+                end += 1
+            table = _pipe_table(lines, index, end, file_name, len(tables), one_line_rows=True)
+            if table is not None:
+                tables.append(table)
+            index = end
         else:
             index += 1
     return tables
+
+
+def _starts_table_without_outer_pipes(lines: list[str], index: int) -> bool:
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return "|" in line and "-" in following and "|" in following and not following.lstrip().startswith("|") and bool(_PIPE_SEPARATOR_RE.match(following))
 
 
 def _joined_row(lines: list[str], start: int) -> str:
@@ -160,17 +175,18 @@ def _tab_table(lines: list[str], start: int, end: int, file_name: str, number: i
     )
 
 
-def _pipe_table(lines: list[str], start: int, end: int, file_name: str, number: int) -> RawTable | None:
+def _pipe_table(lines: list[str], start: int, end: int, file_name: str, number: int, one_line_rows: bool = False) -> RawTable | None:
     rows: list[list[RawCell]] = []
     line_index = start
     while line_index < end:
-        row_end = _pipe_row_end(lines, line_index)
+        row_end = line_index + 1 if one_line_rows else _pipe_row_end(lines, line_index)
         line = " ".join(lines[k].strip() for k in range(line_index, row_end))
         first_line = line_index
         line_index = row_end
         if _PIPE_SEPARATOR_RE.match(line):
             continue
-        parts = line.strip().strip("|").split("|")
+        # without outer pipes, an empty first cell is the label column's, not decoration
+        parts = line.split("|") if one_line_rows else line.strip().strip("|").split("|")
         cells = [RawCell(clean_line(part), SourceRef(file_name, line=first_line + 1, column=col)) for col, part in enumerate(parts)]
         if all(not cell.text for cell in cells):
             continue
