@@ -12,7 +12,7 @@ from pathlib import Path
 
 from model.analysis.compare import compute_changes
 from model.filing import load_filing
-from model.interpretation.periods import ColumnKind
+from model.interpretation.headers import ColumnKind
 from model.statements.statement import StatementKind
 from tests.support import filing
 
@@ -151,7 +151,8 @@ def test_two_currencies_side_by_side_keep_each_columns_unit_and_scale():
 
 
 def test_day_first_dotted_dates_are_dates():
-    from model.interpretation.periods import find_dates, parse_header
+    from model.interpretation.dates import find_dates
+    from model.interpretation.headers import parse_header
 
     assert [d for _, d in find_dates("30.06.23 31.12.2022")] == [date(2023, 6, 30), date(2022, 12, 31)]
     assert find_dates("Note 7.1") == [] and find_dates("12.5 13.7") == []
@@ -163,7 +164,8 @@ def test_five_quarter_end_dates_over_a_flow_statement_are_quarters():
     """Synthetic (no real five-quarter document in the corpus yet): consecutive quarter-end dates,
     newest first, over a flow statement are each the quarter ending on the date, with the spacing
     as evidence; two lone dates a year apart stay unresolved."""
-    from model.interpretation.periods import DEFAULT_CALENDAR, parse_header
+    from model.interpretation.headers import parse_header
+    from model.interpretation.periods import DEFAULT_CALENDAR
     from model.interpretation.trend_columns import settle_quarter_trends
 
     labels = ["9/30/2022", "6/30/2022", "3/31/2022", "12/31/2021", "9/30/2021"]

@@ -17,7 +17,8 @@ import pytest
 from model.analysis.compare import compute_changes
 from model.cli import run_export
 from model.filing import Filing, load_filing
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.readers import read_document
 from model.readers.ixbrl import formatted_number
 from model.statements.statement import Statement, StatementKind

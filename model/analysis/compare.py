@@ -9,7 +9,8 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from model.analysis.period_lengths import is_quarter, length_mismatch
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.statements.statement import Cell, Column, Statement
 
 

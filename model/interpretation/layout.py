@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from model.interpretation.dates import find_dates
+from model.interpretation.headers import ColumnKind, HeaderPeriod, change_phrase, parse_header
 from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.interpretation.numbers import CellKind, ParsedNumber, parse_number, split_numbers
-from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, change_phrase, find_dates, parse_header
+from model.interpretation.periods import FiscalCalendar
 from model.interpretation.trend_columns import settle_quarter_trends
 from model.interpretation.units import UnitInfo, caption_unit, is_unit_text, unit_from_header
 from model.raw import RawCell, RawTable, SourceRef

@@ -10,7 +10,9 @@ evidence, and the columns say so.
 
 from __future__ import annotations
 
-from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, duration_ending, find_dates, length_from
+from model.interpretation.dates import find_dates
+from model.interpretation.headers import ColumnKind, HeaderPeriod, duration_ending, length_from
+from model.interpretation.periods import FiscalCalendar
 
 _MIN_QUARTERS = 3
 _QUARTER_DAYS = range(84, 99)  # 12 to 14 weeks: calendar quarters and 13-week retail quarters

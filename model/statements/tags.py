@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from model.interpretation.evidence import Evidence
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.interpretation.units import UnitInfo
 from model.raw import RawCell, XbrlContext, XbrlTag
 from model.statements.part import StatementPart
