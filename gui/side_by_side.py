@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui.statement_panel import StatementPanel
-from model.interpretation.periods import ColumnKind
+from model.interpretation.headers import ColumnKind
 from model.statements.statement import Statement
 from model.views.columns import short_label
 

@@ -14,7 +14,7 @@ from model.analysis.compare import Change
 from model.filing import Filing
 from model.analysis.workspace import Restatement
 from model.interpretation.numbers import format_decimal
-from model.interpretation.periods import ColumnKind
+from model.interpretation.headers import ColumnKind
 from model.interpretation.evidence import describe_all
 from model.statements.statement import Cell, Column, Statement
 

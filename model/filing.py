@@ -13,7 +13,10 @@ from pathlib import Path
 from model.analysis.compare import Rounding
 from model.analysis.consistency import StatedAmount, stated_amounts
 from model.errors import FilingError, LoadCancelled
-from model.interpretation.periods import ColumnKind, FiscalCalendar, find_dates, infer_calendar, is_month_end
+from model.interpretation.calendar_inference import infer_calendar
+from model.interpretation.dates import find_dates
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import FiscalCalendar, is_month_end
 from model.raw import RawDocument
 from model.readers import read_document
 from model.statements.statement import Statement, StatementKind

@@ -21,7 +21,8 @@ from model.analysis.period_lengths import length_mismatch, period_length
 from model.analysis.trailing import with_trailing_twelve_months
 from model.export import CHANGE_COLUMNS, change_rows, new_file_mode, write_text_atomic
 from model.filing import load_filing
-from model.interpretation.periods import ColumnKind, FiscalCalendar, Period, WeekRule
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import FiscalCalendar, Period, WeekRule
 from model.page_counts import page_count
 from model.raw import SourceRef
 from model.statements.statement import Cell, Column, Line, Statement, StatementKind

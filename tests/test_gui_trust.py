@@ -3,7 +3,6 @@ left open, the count of failed checks where a check fails; tooltips show the evi
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from gui.navigator import CHECKS, NAME, STATEMENT_ROLE

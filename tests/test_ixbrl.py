@@ -14,9 +14,11 @@ from decimal import Decimal
 
 import pytest
 
+from model.analysis.compare import compute_changes
 from model.cli import run_export
 from model.filing import Filing, load_filing
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.readers import read_document
 from model.readers.ixbrl import formatted_number
 from model.statements.statement import Statement, StatementKind
@@ -281,6 +283,21 @@ def test_percentages_tagged_as_ratios_are_percent_cells():
     cells = [cell for s in filed.statements for cell in s.cells.values() if cell.tag is not None and cell.tag.unit == "pure" and cell.value is not None]
     assert len(cells) >= 50
     assert {(cell.unit, cell.scale) for cell in cells} == {("%", Decimal("0.01"))}
+
+
+def test_a_percent_of_sales_column_tagged_with_its_period_is_that_period_in_percent():
+    """The tags date Lowe's "% Sales" columns: each is its period's ratio column, compared only
+    with the ratio column a year before, never with the amounts beside it, never derived."""
+    filed = load_filing(fidelity_document("low_10q_fy2023q2.html"))
+    income = next(s for s in filed.statements if s.kind is StatementKind.INCOME and s.find_line("Gross margin") is not None)
+    ratios = [j for j, c in enumerate(income.columns) if "% Sales" in c.label]
+    assert ratios and all(income.columns[j].is_resolved_period and income.columns[j].unit == "%" for j in ratios)
+    margin = income.find_line("Gross margin")
+    quarter = next(j for j in ratios if income.columns[j].period == Period(date(2023, 8, 4), date(2023, 5, 6)))
+    assert income.cells[(margin, quarter)].value * income.cells[(margin, quarter)].scale == Decimal("0.3366")
+    for change in compute_changes(income):
+        assert (change.cell.unit == "%") == (change.prior_cell.unit == "%")
+        assert not (change.derived and change.cell.unit == "%")
 
 
 def test_untagged_tables_take_the_exact_dates_of_the_documents_contexts():

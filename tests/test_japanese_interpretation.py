@@ -7,7 +7,10 @@ import pytest
 
 from model.interpretation.japanese_dates import find_japanese_dates, period_length
 from model.interpretation.numbers import CellKind, parse_number
-from model.interpretation.periods import DEFAULT_CALENDAR, ColumnKind, Period, find_dates, infer_calendar, parse_header
+from model.interpretation.calendar_inference import infer_calendar
+from model.interpretation.dates import find_dates
+from model.interpretation.headers import ColumnKind, parse_header
+from model.interpretation.periods import DEFAULT_CALENDAR, Period
 from model.interpretation.units import UnitInfo, caption_unit, is_unit_text, row_unit, unit_from_header
 from model.readers.japanese_text import fold_cjk_compatibility, is_japanese_heading, is_range_mark
 from model.statements.classify import classify, classify_by_labels, statement_title

@@ -12,7 +12,8 @@ import pytest
 from model.analysis.checks import FootingStatus, failures, foot_statement
 from model.filing import load_filing
 from model.interpretation.japanese_dates import has_kana_or_kanji
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.statements.statement import StatementKind
 
 DOCS = Path(__file__).resolve().parents[1].parent / "shared" / "fidelity" / "docs"

@@ -2,14 +2,9 @@ from datetime import date
 
 import pytest
 
-from model.interpretation.periods import (
-    ColumnKind,
-    FiscalCalendar,
-    Period,
-    WeekRule,
-    infer_calendar,
-    parse_header,
-)
+from model.interpretation.calendar_inference import infer_calendar
+from model.interpretation.headers import ColumnKind, parse_header
+from model.interpretation.periods import FiscalCalendar, Period, WeekRule
 from tests.support import REFERENCE, needs_filings
 
 IIJ = FiscalCalendar(year_end_month=3, label_year="start")

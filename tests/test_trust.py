@@ -16,7 +16,8 @@ from model.analysis.consistency import eps_checks, narrative_checks, stated_amou
 from model.analysis.workspace import load_workspace
 from model.cli import run_export
 from model.filing import Filing, load_filing
-from model.interpretation.periods import ColumnKind, FiscalCalendar, Period, parse_header
+from model.interpretation.headers import ColumnKind, parse_header
+from model.interpretation.periods import FiscalCalendar, Period
 from model.interpretation.units import is_unit_caption
 from model.statements.statement import Statement, StatementKind
 from model.views.checks import check_filing

@@ -14,7 +14,8 @@ import pytest
 from model.analysis.compare import Basis, CheckStatus
 from model.errors import LoadCancelled
 from model.filing import load_filing
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.raw import SourceRef
 from model.statements.statement import Cell, Column, Line, Statement, StatementKind
 from model.views.charts import chart_of_changes, chart_of_lines

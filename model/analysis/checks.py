@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import Enum
 
 from model.analysis.compare import Rounding
-from model.interpretation.periods import ColumnKind
+from model.interpretation.headers import ColumnKind
 from model.statements.japanese_terms import TOTAL_ASSETS_RE, TOTAL_LIABILITIES_AND_EQUITY_RE
 from model.statements.statement import Statement, StatementKind
 

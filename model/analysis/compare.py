@@ -9,7 +9,8 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from model.analysis.period_lengths import is_quarter, length_mismatch
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.statements.statement import Cell, Column, Statement
 
 
@@ -100,7 +101,9 @@ def with_derived_periods(statement: Statement) -> Statement:
     columns = list(statement.columns)
     cells = dict(statement.cells)
     printed = {(c.period, c.unit) for c in columns if c.period is not None and c.kind is ColumnKind.DURATION and not c.forecast}
-    durations = [(j, c) for j, c in enumerate(columns) if c.kind is ColumnKind.DURATION and c.is_resolved_period and not c.forecast and not c.derived]
+    durations = [
+        (j, c) for j, c in enumerate(columns) if c.kind is ColumnKind.DURATION and c.is_resolved_period and not c.forecast and not c.derived and c.unit != "%"
+    ]  # a column of ratios ("% of sales") adds up to nothing
     made: dict[tuple[Period, str], int] = {}
     for j, longer in durations:
         for k, shorter in durations:

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.statements.hierarchy import normalize_label
 from model.statements.statement import Cell, Statement, StatementKind
 

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from model.analysis.compare import with_derived_periods
 from model.analysis.period_lengths import YEAR_DAYS, is_quarter
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.statements.statement import Cell, Column, Statement
 
 TTM_LABEL = "TTM to {end:%b %d, %Y} (derived)"

@@ -15,7 +15,8 @@ from pathlib import Path
 from model.analysis.compare import Change, compute_changes
 from model.errors import FilingError
 from model.filing import Filing, company_key, load_filing
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.statements.hierarchy import normalize_label
 from model.statements.statement import Cell, Column, Line, Statement, StatementKind
 

@@ -4,8 +4,9 @@ gave its length or date, the fiscal calendar that dated a fiscal name, and any c
 from __future__ import annotations
 
 from model.interpretation.evidence import Evidence
+from model.interpretation.headers import ColumnKind, HeaderPeriod
 from model.interpretation.layout import TableLayout, ValueColumn
-from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod
+from model.interpretation.periods import FiscalCalendar
 from model.raw import SourceRef
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from model.interpretation.headers import ColumnKind, HeaderPeriod, duration_ending
 from model.interpretation.japanese_dates import (
     find_japanese_dates,
     find_year_months,
@@ -19,14 +20,7 @@ from model.interpretation.japanese_dates import (
     says_instant,
     says_range,
 )
-from model.interpretation.periods import (
-    ColumnKind,
-    FiscalCalendar,
-    HeaderPeriod,
-    Period,
-    duration_ending,
-    month_end,
-)
+from model.interpretation.periods import FiscalCalendar, Period, month_end
 
 _CHANGE_RE = re.compile(r"増減|前年同期比|前期比|前年比|対前|差異|差額|変動率|伸び率|増加率|減少率")
 _PERCENT_RE = re.compile(r"率|[%％]|百分比")

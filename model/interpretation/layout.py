@@ -11,9 +11,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from model.interpretation.dates import find_dates
+from model.interpretation.headers import ColumnKind, HeaderPeriod, change_phrase, parse_header
 from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.interpretation.numbers import CellKind, ParsedNumber, parse_number, split_numbers
-from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, change_phrase, find_dates, parse_header
+from model.interpretation.periods import FiscalCalendar
+from model.interpretation.trend_columns import settle_quarter_trends
 from model.interpretation.units import UnitInfo, caption_unit, is_unit_text, unit_from_header
 from model.raw import RawCell, RawTable, SourceRef
 
@@ -317,6 +320,7 @@ def analyse(
     corner_lines = tuple(grid[r][0].strip() for r in corner_rows)
     column_banner = f"{' '.join(corner_lines)} {banner}".strip()  # "Quarters Ended March 31," printed above the labels
     headers = [parse_header(label, calendar, column_banner, default_instant) for label in labels]
+    headers = settle_quarter_trends(labels, headers, calendar)
     sources = [_header_source(raw, grid, origin, header_count, col) for col in value_columns]
     columns = [ValueColumn(col, label, unit, header, source) for col, label, unit, header, source in zip(value_columns, labels, units, headers, sources)]
 

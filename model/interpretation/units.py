@@ -42,9 +42,14 @@ CURRENCY_WORDS = {
     "krw": "KRW",
     "won": "KRW",
 }
+# ISO 4217 codes printed as such over a column ("PLN million", "CHF thousand") name themselves
+_ISO_CODES = "pln chf cad aud nzd sek nok dkk czk huf ron bgn hkd sgd twd inr idr myr thb php brl mxn zar ils aed sar kzt rub uah"
+CURRENCY_WORDS.update({code: code.upper() for code in _ISO_CODES.split()})
 
 _SCALE_RE = re.compile(r"\b(thousands?|millions?|billions?|mn|mm|bn)\b", re.IGNORECASE)
-_CURRENCY_RE = re.compile(r"u\.s\. dollars|\bus\$|\b(?:jpy|yen|usd|dollars|eur|euros?|gbp|pounds|cny|rmb|krw|won)\b|[$¥€£]", re.IGNORECASE)
+_CURRENCY_RE = re.compile(
+    r"u\.s\. dollars|\bus\$|\b(?:jpy|yen|usd|dollars|eur|euros?|gbp|pounds|cny|rmb|krw|won|" + _ISO_CODES.replace(" ", "|") + r")\b|[$¥€£]", re.IGNORECASE
+)
 _PERCENT_RE = re.compile(r"^\s*\(?%\)?\s*$|^\s*percent(?:age)?\s*$|\(\s*%\s*\)", re.IGNORECASE)
 _SHARES_RE = re.compile(r"\(shares?\)|\bnumber of shares\b|\bshares (?:used|outstanding)\b|weighted[- ]average (?:number of )?(?:common )?shares|weighted[- ]average\b.{0,40}?\b(?:stock|units)\s+outstanding|\bshares\b.*\b(?:basic|diluted)\b|\bshares in computing", re.IGNORECASE)
 _PER_SHARE_RE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?(?:share|ads|adss|ads equivalent|unit)\b|\bper\s+(?:common|ordinary)\s+stock\b|\beps\b|earnings per|dividends? per", re.IGNORECASE)

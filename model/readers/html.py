@@ -127,7 +127,9 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
         progress(0.4, "reading tables")
     body = root.find("body")
     stream = list(walk_document(body if body is not None else root, read_inline_xbrl(root)))
-    tables = tables_from_stream(stream, path.name)
+    from model.readers.split_tables import merge_split_tables  # builds on this module's table types
+
+    tables = tables_from_stream(merge_split_tables(stream), path.name)
     if progress:
         progress(1.0, "tables found")
     text_lines = [item.text for item in stream if isinstance(item, TextBlock) and not is_page_furniture(item.text)]

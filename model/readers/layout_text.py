@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from model.raw import RawCell, RawTable, SourceRef
+from model.readers.layout_groups import grouped_header_lines, repeats_per_group
 
 _AMOUNT = r"[¥$]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _VALUE_TOKEN_RE = re.compile(
@@ -344,7 +345,7 @@ def find_runs(lines: list[Line]) -> list[tuple[int, int]]:
                 last_data, text_lines = cursor, 0
             elif line.kind is LineKind.TEXT:
                 text_lines += 1
-                if text_lines > _MAX_TEXT_LINES_IN_RUN or ends_run(line.text):
+                if text_lines > _MAX_TEXT_LINES_IN_RUN or ends_run(line.text) or repeats_per_group(line.text):
                     break
             elif line.kind is LineKind.BLANK:
                 break
@@ -372,6 +373,9 @@ def build_table(
     section_lines = above[len(above) - section_count :] if section_count else []
     region = header_region(above[: len(above) - section_count])
     header_rows, used = build_header_rows(region, width)
+    if not header_rows:
+        grouped, used = grouped_header_lines(region, width)  # one phrase per group of columns
+        header_rows = [[HeaderCell("", None), *(HeaderCell(text, line) for text, line in row)] for row in grouped]
 
     sections = [BodyRow(line.text, line.number, ("",) * width, line.number) for line in section_lines]
     body = sections + body_rows(first_label_lines, entries, split_of, width)

@@ -38,9 +38,20 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
     lines = decoded.text.splitlines()
     if progress:
         progress(0.2, "finding tables")
-    tables = find_tables(lines, path.name)
+    html_tables: list[RawTable] = []
+    if any("<table" in line.lower() for line in lines):
+        from model.readers import markdown_html  # lxml only for markdown that holds HTML tables
+
+        html_tables = markdown_html.find_html_tables(lines, path.name, clean_line)
+        lines = markdown_html.without_blocks(lines, markdown_html.table_blocks(lines))  # their cells are no prose
+    tables = _in_reading_order(html_tables + find_tables(lines, path.name))
     prose = lines
-    if _prefers_layout_reader(lines, tables):
+    if _prefers_cell_lines_reader(lines, tables):
+        from model.readers import cell_lines
+
+        tables = cell_lines.find_tables(lines, path.name)
+        prose = cell_lines.prose_lines(lines)
+    elif _prefers_layout_reader(lines, tables):
         from model.readers import layout_text
 
         tables = layout_text.find_tables(lines, path.name)
@@ -63,6 +74,22 @@ def _decode(path: Path) -> Decoded:
     if decoded is None:
         raise FilingError(path, "not a text file: its bytes are not UTF-8, Japanese (EUC-JP, Shift-JIS) or Windows text")
     return decoded
+
+
+def _in_reading_order(tables: list[RawTable]) -> list[RawTable]:
+    ordered = sorted(tables, key=lambda table: table.source.line or 0)
+    for index, table in enumerate(ordered):
+        table.index = index
+    return ordered
+
+
+def _prefers_cell_lines_reader(lines: list[str], tables: list[RawTable]) -> bool:
+    """A dump with every table cell on a line of its own (HTML-to-text converters)."""
+    if tables:
+        return False
+    from model.readers import cell_lines
+
+    return cell_lines.looks_like_cell_lines(lines)
 
 
 def _prefers_layout_reader(lines: list[str], tables: list[RawTable]) -> bool:
@@ -92,7 +119,7 @@ def find_tables(lines: list[str], file_name: str) -> list[RawTable]:
                 end += 1
             tables.append(_tab_table(lines, index, end, file_name, len(tables)))
             index = end
-        elif line.lstrip().startswith("|") and _joined_row(lines, index).count("|") >= 2:
+        elif line.lstrip().startswith("|") and _joined_row(lines, index).count("|") >= 2 and not _starts_table_without_outer_pipes(lines, index):
             end = index
             while end < len(lines) and lines[end].lstrip().startswith("|"):
                 end = _pipe_row_end(lines, end)
@@ -100,9 +127,24 @@ def find_tables(lines: list[str], file_name: str) -> list[RawTable]:
             if table is not None:
                 tables.append(table)
             index = end
+        elif _starts_table_without_outer_pipes(lines, index):
+            # GFM lets a table leave out its outer pipes: "Revenue | 1,234 | 1,100" under "--- | --- | ---"
+            end = index
+            while end < len(lines) and "|" in lines[end] and lines[end].strip():
+                end += 1
+            table = _pipe_table(lines, index, end, file_name, len(tables), one_line_rows=True)
+            if table is not None:
+                tables.append(table)
+            index = end
         else:
             index += 1
     return tables
+
+
+def _starts_table_without_outer_pipes(lines: list[str], index: int) -> bool:
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return "|" in line and "-" in following and "|" in following and not following.lstrip().startswith("|") and bool(_PIPE_SEPARATOR_RE.match(following))
 
 
 def _joined_row(lines: list[str], start: int) -> str:
@@ -133,17 +175,18 @@ def _tab_table(lines: list[str], start: int, end: int, file_name: str, number: i
     )
 
 
-def _pipe_table(lines: list[str], start: int, end: int, file_name: str, number: int) -> RawTable | None:
+def _pipe_table(lines: list[str], start: int, end: int, file_name: str, number: int, one_line_rows: bool = False) -> RawTable | None:
     rows: list[list[RawCell]] = []
     line_index = start
     while line_index < end:
-        row_end = _pipe_row_end(lines, line_index)
+        row_end = line_index + 1 if one_line_rows else _pipe_row_end(lines, line_index)
         line = " ".join(lines[k].strip() for k in range(line_index, row_end))
         first_line = line_index
         line_index = row_end
         if _PIPE_SEPARATOR_RE.match(line):
             continue
-        parts = line.strip().strip("|").split("|")
+        # without outer pipes, an empty first cell is the label column's, not decoration
+        parts = line.split("|") if one_line_rows else line.strip().strip("|").split("|")
         cells = [RawCell(clean_line(part), SourceRef(file_name, line=first_line + 1, column=col)) for col, part in enumerate(parts)]
         if all(not cell.text for cell in cells):
             continue

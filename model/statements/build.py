@@ -7,7 +7,8 @@ Statement with all its periods as columns in chronological order.
 
 from __future__ import annotations
 
-from model.interpretation.periods import ColumnKind, FiscalCalendar
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import FiscalCalendar
 from model.interpretation.units import document_currency
 from model.raw import RawDocument, SourceRef
 from model.statements.from_table import build_part

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from model.interpretation.layout import TableLayout
 from model.interpretation.numbers import CellKind
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.statements.statement import Column
 
 

@@ -9,7 +9,9 @@ from model.interpretation.column_periods import period_evidence
 from model.interpretation.evidence import Evidence, sign_evidence
 from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean_label, unit_for_column
 from model.interpretation.numbers import CellKind
-from model.interpretation.periods import ColumnKind, FiscalCalendar, HeaderPeriod, Period, find_dates, parse_header
+from model.interpretation.dates import find_dates
+from model.interpretation.headers import ColumnKind, HeaderPeriod, parse_header
+from model.interpretation.periods import FiscalCalendar, Period
 from model.interpretation.table_unit import decide_table_unit
 from model.interpretation.units import UnitInfo, scale_exceptions, share_scale
 from model.raw import RawCell, RawTable

@@ -106,7 +106,8 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares: UnitInfo | No
             section = tuple(s.label for s in stack)
             level = len(stack)
         unit = row_unit(label, table_unit, section, shares)
-        memo = bool(row.parsed) and any(p.memo for p in row.parsed)
+        # "[1,011,486]" or "of which: ...": part of the line above, not another part of the total
+        memo = (bool(row.parsed) and any(p.memo for p in row.parsed)) or bool(_OF_WHICH_RE.match(label))
         lines.append(
             Line(
                 label=label,
@@ -127,6 +128,7 @@ def build_lines(rows: list[BodyRow], table_unit: UnitInfo, shares: UnitInfo | No
     return _counts_among_share_counts(lines), row_map
 
 
+_OF_WHICH_RE = re.compile(r"^(?:[-–—•]\s*)?(?:of which|thereof|hereof|davon|dont)\b", re.I)
 _INSTRUMENTS_RE = re.compile(r"\b(?:stock options?|options|warrants|restricted stock units?|rsus?|psus?|stock awards?|share awards?|convertible)\b", re.I)
 
 

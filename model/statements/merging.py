@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from model.interpretation.periods import ColumnKind
+from model.interpretation.headers import ColumnKind
 from model.statements.classify import STATEMENT_WORD_RE
 from model.statements.hierarchy import normalize_label
 from model.statements.part import StatementPart

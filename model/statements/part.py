@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.interpretation.units import UnitInfo
 from model.raw import RawTable, SourceRef
 from model.statements.classify import SCOPE_RE, statement_title

@@ -9,7 +9,8 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from model.interpretation.evidence import Evidence
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.raw import SourceRef, XbrlTag
 
 if TYPE_CHECKING:

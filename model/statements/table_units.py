@@ -9,7 +9,7 @@ from dataclasses import replace
 from model.interpretation.evidence import Evidence
 from model.interpretation.layout import ValueColumn, unit_for_column
 from model.interpretation.numbers import ParsedNumber
-from model.interpretation.periods import ColumnKind
+from model.interpretation.headers import ColumnKind
 from model.interpretation.units import UnitInfo, share_scale
 from model.statements.part import StatementPart
 from model.statements.statement import Column, Line, StatementKind

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from model.interpretation.evidence import Evidence
-from model.interpretation.periods import ColumnKind, Period
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import Period
 from model.interpretation.units import UnitInfo
 from model.raw import RawCell, XbrlContext, XbrlTag
 from model.statements.part import StatementPart
@@ -114,8 +115,14 @@ def columns_from_contexts(columns: Sequence[Column], tagged: Sequence[Sequence[R
     for reading in filter(None, readings):
         members_of.setdefault(reading.period, set()).add(reading.members)
     dated = []
-    for column, reading in zip(columns, readings, strict=True):
+    for column, reading, cells in zip(columns, readings, tagged, strict=True):
         is_period = column.kind in (ColumnKind.DURATION, ColumnKind.INSTANT)
+        if reading is not None and not is_period and _ratios(cells):
+            # "% of sales" beside the amounts, tagged as ratios of the period: that period, in %, never
+            # compared with the amounts beside it
+            dated.append(replace(column, kind=ColumnKind.DURATION if not reading.period.is_instant else ColumnKind.INSTANT,
+                                 period=reading.period, unit="%", evidence=(reading.evidence, *column.evidence), unresolved=""))
+            continue
         if reading is None or not (is_period or (reading.period not in dated_periods and len(members_of[reading.period]) == 1)):
             dated.append(column)
             continue
@@ -125,6 +132,12 @@ def columns_from_contexts(columns: Sequence[Column], tagged: Sequence[Sequence[R
         kind = ColumnKind.INSTANT if period.is_instant else ColumnKind.DURATION
         dated.append(replace(column, kind=kind, period=period, percent_change=False, compares=None, evidence=(evidence, *column.evidence), unresolved=""))
     return dated
+
+
+def _ratios(cells: Sequence[RawCell]) -> bool:
+    """Whether a column's tagged cells are all ratios ("pure" facts printed in hundredths)."""
+    tags = [cell.tag for cell in cells if cell.tag is not None and cell.tag.value is not None]
+    return bool(tags) and all(tag.unit == "pure" and tag.scale < 0 for tag in tags)
 
 
 def _context_reading(tagged: Sequence[RawCell]) -> _ContextReading | None:

@@ -6,7 +6,8 @@ from model.interpretation.column_periods import header_evidence
 from model.interpretation.evidence import Evidence, sign_evidence
 from model.interpretation.layout import TableLayout, clean_label, unit_for_column
 from model.interpretation.numbers import CellKind
-from model.interpretation.periods import ColumnKind, FiscalCalendar, Period, parse_header
+from model.interpretation.headers import ColumnKind, parse_header
+from model.interpretation.periods import FiscalCalendar, Period
 from model.interpretation.units import UnitInfo, row_unit
 from model.raw import RawTable
 from model.statements.hierarchy import is_total_label

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from model.interpretation.periods import ColumnKind, FiscalCalendar
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import FiscalCalendar
 from model.statements.statement import Column
 from model.views.period_labels import date_text, period_label
 

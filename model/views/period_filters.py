@@ -11,7 +11,8 @@ from enum import Enum
 from model.analysis.compare import with_derived_periods
 from model.analysis.period_lengths import is_quarter, is_year
 from model.analysis.trailing import with_trailing_twelve_months
-from model.interpretation.periods import ColumnKind, FiscalCalendar
+from model.interpretation.headers import ColumnKind
+from model.interpretation.periods import FiscalCalendar
 from model.statements.statement import Column, Statement
 from model.views.columns import is_ttm
 from model.views.period_labels import is_year_to_date
