@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from model.readers.pdf.geometry import Column, Line, Phrase, Rule
 from model.readers.pdf.tokens import DATE_TEXT_RE, YEAR_RE
@@ -117,12 +118,23 @@ def place_header_phrases(
             if alone and carried.banner and set(indexes) <= set(carried.columns) and _between_figures(phrase, indexes, columns):
                 indexes = list(carried.columns)
                 banner = True
-        elif not banner and len(indexes) == 1 and (pair := centred_between(phrase, centres)) is not None and indexes[0] in pair:
-            if not any(other is not phrase and set(pair) & set(header_columns(other, columns, value_span, False)) for other in phrases):
-                indexes = list(pair)
+        elif not banner and len(indexes) == 1:
+            indexes = _spread_over_pair(phrase, indexes, phrases, columns, value_span, centres)
         result.append(indexes)
         placements.append(Placement(centre, tuple(indexes), banner))
     return result, placements
+
+
+def _spread_over_pair(
+    phrase: Phrase, indexes: list[int], phrases: Sequence[Phrase], columns: Sequence[Column], value_span: tuple[float, float], centres: Sequence[float]
+) -> list[int]:
+    """Both columns a phrase is centred between, when no other phrase of its line heads either."""
+    pair = centred_between(phrase, centres)
+    if pair is None or indexes[0] not in pair:
+        return indexes
+    if any(other is not phrase and set(pair) & set(header_columns(other, columns, value_span, False)) for other in phrases):
+        return indexes
+    return list(pair)
 
 
 def _between_figures(phrase: Phrase, indexes: Sequence[int], columns: Sequence[Column]) -> bool:
@@ -147,7 +159,7 @@ def column_centres(lines: Sequence[Sequence[Phrase]], columns: Sequence[Column])
 def centred_between(phrase: Phrase, centres: Sequence[float]) -> tuple[int, int] | None:
     """The two neighbouring columns a phrase is centred between, by the header's own centres."""
     centre = (phrase.x0 + phrase.x1) / 2
-    for index, (left, right) in enumerate(zip(centres, centres[1:])):
+    for index, (left, right) in enumerate(pairwise(centres)):
         # a narrow phrase right at the midpoint: a column header wider than its column is no banner
         if abs(centre - (left + right) / 2) <= 0.08 * (right - left) and phrase.x1 - phrase.x0 <= 0.5 * (right - left):
             return index, index + 1

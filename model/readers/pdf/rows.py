@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 from model.readers.pdf.columns import column_for
@@ -118,7 +119,7 @@ def _takes_figures(row: RowParts, line: Line) -> bool:
 def row_pitch(body: Sequence[Line]) -> float:
     """The usual distance from one row with figures to the next."""
     tops = [line.top for line in body if line.has_values]
-    steps = [b - a for a, b in zip(tops, tops[1:]) if b > a]
+    steps = [b - a for a, b in pairwise(tops) if b > a]
     return median(steps) if steps else 0.0
 
 
