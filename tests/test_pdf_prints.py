@@ -169,6 +169,17 @@ def test_a_mark_between_figures_is_no_second_table_beside_the_first():
     # "#" (a variance of 100 % or more) between the columns of one table
     summary = table_with(page_tables(fidelity_document("axp_10q_2023q3_print.pdf"), 9), "Card Member loans")
     assert row([summary], "Net write-offs")[1:] == ["639", "259", "380", "# %", "1,722", "721", "1,001", "# %"]
+    # "**" (not meaningful) between the figures of a reconciliation
+    reconciliation = page_tables(fidelity_document("ma_10q_2023q2_print.pdf"), 52)[0]
+    assert row([reconciliation], "(Gains) losses on equity investments")[1:] == ["**", "**", "**", "(123)", "0.7%", "(118)", "(0.12)"]
+
+
+def test_a_change_in_percentage_points_is_one_figure():
+    # "3.4 ppt" printed as two words is one cell, not a label between two tables
+    overview = table_with(page_tables(fidelity_document("ma_10q_2023q2_print.pdf"), 47), "Operating margin")
+    assert row([overview], "Operating margin")[1:4] == ["58.3%", "54.9%", "3.4ppt"]
+    reconciliation = table_with(page_tables(fidelity_document("ma_10q_2023q2_print.pdf"), 54), "Reported - GAAP")
+    assert row([reconciliation], "Reported - GAAP")[3:5] == ["3.4ppt", "4.5ppt"]
 
 
 def test_a_line_centred_under_a_banner_over_all_the_columns_carries_it_on():
