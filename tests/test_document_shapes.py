@@ -185,7 +185,7 @@ def test_of_which_rows_are_part_of_the_line_above_not_of_the_total():
     document = load_filing(filing("japanpost_insurance_fy2025q1_results.pdf"))
     income = next(s for s in document.statements if s.kind is StatementKind.INCOME and s.find_line("[Insurance premiums]") is not None)
     assert income.lines[income.find_line("[Insurance premiums]")].memo
-    from model.interpretation.layout import BodyRow
+    from model.interpretation.table_layout import BodyRow
     from model.interpretation.numbers import parse_number
     from model.interpretation.units import UnitInfo
     from model.raw import RawCell, SourceRef

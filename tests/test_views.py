@@ -21,7 +21,7 @@ from model.statements.statement import Cell, Column, Line, Statement, StatementK
 from model.views.charts import chart_of_changes, chart_of_lines
 from model.views.checks import check_statement, load_checked_filing, main_statement_index
 from model.views.columns import header_text, short_label
-from model.views.diff import FAVOURABLE_RGB, NEUTRAL_RGB, UNFAVOURABLE_RGB, DiffOrder, MoveGroup, diff_rows, highlight_rgb
+from model.views.diff import FAVOURABLE_RGB, UNFAVOURABLE_RGB, DiffOrder, MoveGroup, diff_rows, highlight_rgb
 from model.views.formatting import EM_DASH, DisplayScale, ScaledValue, format_amount, format_change_pct, format_difference, scaled, unit_caption
 from model.views.growth import growth_rows, span_years
 from model.views.selections import selection_csv, selection_tsv

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from model.interpretation.evidence import Evidence
 from model.interpretation.headers import ColumnKind, HeaderPeriod
-from model.interpretation.layout import TableLayout, ValueColumn
+from model.interpretation.table_layout import TableLayout, ValueColumn
 from model.interpretation.periods import FiscalCalendar
 from model.raw import SourceRef
 

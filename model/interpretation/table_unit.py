@@ -10,7 +10,7 @@ A table that states none is left unresolved here; the document as a whole may se
 from __future__ import annotations
 
 from model.interpretation.evidence import Evidence
-from model.interpretation.layout import TableLayout, unit_for_column
+from model.interpretation.table_layout import TableLayout, unit_for_column
 from model.interpretation.units import UnitInfo, caption_match, unit_from_header
 from model.raw import RawTable
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from model.interpretation.layout import TableLayout
+from model.interpretation.table_layout import TableLayout
 from model.interpretation.numbers import CellKind
 from model.interpretation.headers import ColumnKind
 from model.interpretation.periods import Period

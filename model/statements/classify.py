@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from model.interpretation.layout import clean_label
+from model.interpretation.table_layout import clean_label
 from model.interpretation.units import is_unit_caption
 from model.statements.japanese_terms import TITLE_RULES as JAPANESE_TITLE_RULES
 from model.statements.japanese_terms import japanese_kind_by_labels

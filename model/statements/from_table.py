@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from model.interpretation.column_periods import period_evidence
 from model.interpretation.evidence import Evidence, sign_evidence
-from model.interpretation.layout import TableLayout, ValueColumn, analyse, clean_label, unit_for_column
+from model.interpretation.layout import analyse
+from model.interpretation.table_layout import TableLayout, ValueColumn, clean_label, unit_for_column
 from model.interpretation.numbers import CellKind
 from model.interpretation.dates import find_dates
 from model.interpretation.headers import ColumnKind, HeaderPeriod, parse_header

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from model.interpretation.evidence import Evidence
-from model.interpretation.layout import BodyRow, clean_label
+from model.interpretation.table_layout import BodyRow, clean_label
 from model.interpretation.units import UnitInfo, row_unit
 from model.statements.japanese_terms import is_japanese_part_heading, is_japanese_total, japanese_total_of
 from model.statements.statement import Line

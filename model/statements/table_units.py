@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 
 from model.interpretation.evidence import Evidence
-from model.interpretation.layout import ValueColumn, unit_for_column
+from model.interpretation.table_layout import ValueColumn, unit_for_column
 from model.interpretation.numbers import ParsedNumber
 from model.interpretation.headers import ColumnKind
 from model.interpretation.units import UnitInfo, share_scale

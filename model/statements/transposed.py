@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from model.interpretation.column_periods import header_evidence
 from model.interpretation.evidence import Evidence, sign_evidence
-from model.interpretation.layout import TableLayout, clean_label, unit_for_column
+from model.interpretation.table_layout import TableLayout, clean_label, unit_for_column
 from model.interpretation.numbers import CellKind
 from model.interpretation.headers import ColumnKind, parse_header
 from model.interpretation.periods import FiscalCalendar, Period
