@@ -104,6 +104,8 @@ class WorkspaceFiles:
         for source, problem in problems:
             if problem is SourceProblem.MISSING:
                 items.append(f"<li><b>{html.escape(Path(source.path).name)}</b> was moved or deleted (it was at {html.escape(source.path)})</li>")
+            elif problem is SourceProblem.NOT_A_FILE:
+                items.append(f"<li><b>{html.escape(Path(source.path).name)}</b> is not a regular file (a folder, device or pipe); it was not opened</li>")
             else:
                 items.append(f"<li><b>{html.escape(Path(source.path).name)}</b> changed since the workspace was saved; it was not opened</li>")
         changed = [source.path for source, problem in problems if problem is SourceProblem.CHANGED]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from model.errors import FilingError
 from model.pdfium_lock import PDFIUM_LOCK
+from model.readers.files import read_file_bytes, regular_file_size
 
 TEXT_BYTES_PER_PAGE = 4_000  # about 60 lines of 70 characters
 HTML_BYTES_PER_PAGE = 60_000  # an SEC filing's markup is mostly tags
@@ -16,10 +18,9 @@ def page_count(path: str | Path) -> int:
     """At least 1; a file that cannot be opened counts as one page (its load reports why)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError:
+        size = regular_file_size(path)
+        head = read_file_bytes(path, head=1024)
+    except FilingError:
         return 1
     if head.startswith(b"%PDF"):
         return _pdf_pages(path)

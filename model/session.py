@@ -6,15 +6,18 @@ since is reported rather than silently read again.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 import time
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
 
 from model.export import write_text_atomic
+from model.readers.files import NOT_REGULAR_REASON, open_without_waiting
 from model.analysis.workspace import Choice, LineJoin, LineMapping, LineSplit
 
 FORMAT = "tickmark-workspace"
@@ -25,6 +28,7 @@ SUFFIX = ".tickmark"
 class SourceProblem(Enum):
     MISSING = "moved or deleted"
     CHANGED = "changed since the workspace was saved"
+    NOT_A_FILE = "not a regular file"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +53,12 @@ class WorkspaceFileError(Exception):
 
 
 def file_hash(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
+    """The SHA-256 of a regular file's content. Raises OSError for anything else: a device
+    such as /dev/zero never ends, and a named pipe waits for a writer."""
+    with open(path, "rb", opener=open_without_waiting) as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(errno.EINVAL, NOT_REGULAR_REASON, str(path))
+        digest = hashlib.sha256()
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -119,6 +127,8 @@ def check_sources(workspace: WorkspaceFile) -> list[tuple[SourceFile, SourceProb
     for source in workspace.files:
         if not os.path.exists(source.path):
             problems.append((source, SourceProblem.MISSING))
+        elif not os.path.isfile(source.path):
+            problems.append((source, SourceProblem.NOT_A_FILE))
         elif file_hash(source.path) != source.sha256:
             problems.append((source, SourceProblem.CHANGED))
     return problems

@@ -1,6 +1,6 @@
 """One reader per input format, registered by file suffix.
 
-``read_document`` is the only entry point: it checks the file is there and readable,
+``read_document`` is the only entry point: it checks the file is a regular file it can read,
 picks the reader by suffix and by content sniffing, and turns anything a reader could
 not make sense of into a ``FilingError`` with a plain reason.
 """
@@ -8,11 +8,13 @@ not make sense of into a ``FilingError`` with a plain reason.
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from model.errors import FilingError
 from model.raw import RawDocument
+from model.readers.files import REMOVED_REASON, read_file_bytes, regular_file_size
 
 ProgressCallback = Callable[[float, str], None]
 Reader = Callable[[Path, ProgressCallback | None], RawDocument]
@@ -31,9 +33,6 @@ _READER_MODULES: dict[str, str] = {
 }
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READER_MODULES)
-
-MAX_FILE_BYTES = 200 * 1024 * 1024
-
 
 def file_dialog_filters() -> list[str]:
     """Type filters for open dialogs, most useful first."""
@@ -82,24 +81,16 @@ def read_document(path: str | Path, progress: ProgressCallback | None = None, pa
     """Read one filing into raw tables. Raises FilingError with a plain reason. ``password``
     opens a protected PDF (only PDFs have one)."""
     path = Path(path)
-    if not path.exists():
-        raise FilingError(path, "file not found")
-    if path.is_dir():
-        raise FilingError(path, "is a folder, not a file")
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except PermissionError:
-        raise FilingError(path, "permission denied: the file cannot be read") from None
-    except OSError as error:
-        raise FilingError(path, f"cannot be read ({error.strerror or error})") from None
-    if size == 0:
-        raise FilingError(path, "the file is empty")
-    if size > MAX_FILE_BYTES:
-        raise FilingError(path, f"the file is too large ({size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
-    module_name = sniff_format(path, head)
+    regular_file_size(path)
+    module_name = sniff_format(path, read_file_bytes(path, head=4096))
     module = importlib.import_module(f"model.readers.{module_name}")
-    if password and module_name == "pdf":
-        return module.read(path, progress, password)
-    return module.read(path, progress)
+    try:
+        if password and module_name == "pdf":
+            return module.read(path, progress, password)
+        return module.read(path, progress)
+    except FileNotFoundError:
+        raise FilingError(path, REMOVED_REASON) from None
+    except FilingError:
+        if not os.path.lexists(path):  # a reader that opens the path itself only sees a broken file
+            raise FilingError(path, REMOVED_REASON) from None
+        raise

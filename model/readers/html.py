@@ -23,6 +23,7 @@ from model.interpretation.units import is_unit_caption
 from model.raw import RawCell, RawDocument, RawTable, SourceRef, XbrlTag
 from model.readers import ProgressCallback
 from model.readers.encoding import declared_charset, decode_bytes
+from model.readers.files import read_file_bytes
 from model.readers.ixbrl import InlineXbrl, read_inline_xbrl
 from model.readers.japanese_text import is_japanese_heading
 
@@ -145,7 +146,7 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
 
 def parse_html(path: Path) -> tuple[etree._Element, list[str]]:
     """The parsed document, and warnings about any part the parser had to give up on."""
-    data = path.read_bytes()
+    data = read_file_bytes(path)
     # the encoding comes from the bytes: a missing or wrong charset declaration would make
     # libxml2 read UTF-8 text as Latin-1 (EDGAR documents that are not UTF-8 are Windows text,
     # older Japanese ones Shift-JIS or EUC-JP); huge_tree lets unclosed tags nest 2048 deep, not 256

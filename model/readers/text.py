@@ -14,6 +14,7 @@ from model.interpretation.japanese_dates import has_kana_or_kanji
 from model.raw import RawCell, RawDocument, RawTable, SourceRef
 from model.readers import ProgressCallback
 from model.readers.encoding import Decoded, decode_bytes
+from model.readers.files import read_file_bytes
 from model.readers.japanese_text import is_japanese_heading
 
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
@@ -70,7 +71,7 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
 
 
 def _decode(path: Path) -> Decoded:
-    decoded = decode_bytes(path.read_bytes())
+    decoded = decode_bytes(read_file_bytes(path))
     if decoded is None:
         raise FilingError(path, "not a text file: its bytes are not UTF-8, Japanese (EUC-JP, Shift-JIS) or Windows text")
     return decoded
