@@ -12,6 +12,7 @@ from pathlib import Path
 
 from model.analysis.compare import Change
 from model.filing import Filing
+from model.formula_guard import inert_text
 from model.analysis.workspace import Restatement
 from model.interpretation.numbers import format_decimal
 from model.interpretation.headers import ColumnKind
@@ -92,7 +93,7 @@ def to_csv_text(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: inert_text(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 

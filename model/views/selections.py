@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from model.formula_guard import inert_text
 from model.views.formatting import raw_text, scaled, unit_caption
 from model.views.table import StatementTable
 
@@ -36,7 +37,8 @@ def selection_grid(
 
 def selection_csv(table: StatementTable, lines: Sequence[int], columns: Sequence[int], selected: set[tuple[int, int]] | None = None) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(selection_grid(table, lines, columns, selected))
+    grid = selection_grid(table, lines, columns, selected)
+    csv.writer(buffer, lineterminator="\n").writerows([inert_text(text) for text in row] for row in grid)
     return buffer.getvalue()
 
 
@@ -47,7 +49,7 @@ def selection_tsv(table: StatementTable, lines: Sequence[int], columns: Sequence
         cell = table.statement.cells.get((lines[0], columns[0]))
         return raw_text(scaled(cell, table.scale)) if cell is not None else ""
     grid = selection_grid(table, lines, columns, selected)
-    return "\n".join("\t".join(" ".join(text.split()) for text in row) for row in grid) + "\n"
+    return "\n".join("\t".join(inert_text(" ".join(text.split())) for text in row) for row in grid) + "\n"
 
 
 def labelled_with_unit(table: StatementTable, line: int) -> str:

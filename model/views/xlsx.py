@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from model.export import write_bytes_atomic
+from model.formula_guard import is_formula_like
 from model.views.formatting import scaled
 from model.views.selections import LINE_ITEM_HEADER, labelled_with_unit
 from model.views.table import StatementTable
@@ -70,9 +71,21 @@ def table_workbook_bytes(
         sheet.column_dimensions[get_column_letter(offset)].width = 18
     sheet.row_dimensions[header_row].height = 45
     sheet.freeze_panes = sheet.cell(header_row + 1, 2)
+    keep_text_inert(sheet)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def keep_text_inert(sheet) -> None:
+    """openpyxl stores a string that starts with ``=`` as a formula: every such text cell is
+    made a string again, with Excel's own quote prefix (the apostrophe a user would type), so
+    that neither opening nor editing the cell runs it."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and is_formula_like(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def write_table_xlsx(
