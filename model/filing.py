@@ -21,6 +21,7 @@ from model.raw import RawDocument
 from model.readers import read_document
 from model.statements.statement import Statement, StatementKind
 from model.statements.build import build_statements
+from model.statements.plausible import without_implausible_values
 
 ProgressCallback = Callable[[float, str], None]
 CancelCheck = Callable[[], bool]
@@ -83,6 +84,8 @@ def load_filing(
         if better != calendar:
             calendar = _calendar_for(document, better)
             statements, warnings = build_statements(document, calendar)
+    statements, implausible = without_implausible_values(statements)
+    warnings += implausible
     if not statements:
         if not document.tables:
             raise FilingError(path, "no tables found: this file holds no financial statements Tickmark can read")
