@@ -11,7 +11,7 @@ from model.statements.plausible import is_plausible
 from model.views.checks import load_checked_filing
 from model.views.formatting import format_scaled, scaled, DisplayScale
 from model.views.table import statement_table
-from tests.crafted import ROWS, write_statement
+from tests.crafted import ROWS, statement_markdown, write_statement
 
 
 def test_a_megabyte_of_digits_is_left_out_of_checks_and_changes_with_a_warning(tmp_path):
@@ -36,3 +36,37 @@ def test_plausible_amounts_are_every_amount_a_filing_prints():
     assert not is_plausible(Decimal("1" + "0" * 18))
     assert not is_plausible(Decimal("0.00000000001"))
     assert not is_plausible(Decimal("NaN"))
+
+
+def test_escaped_pipes_stay_inside_their_cell(tmp_path):
+    rows = (("Products \\| services", "100", "90"), ("Cost of sales", "40", "50"), ("Gross profit \\|", "60", "40"), *ROWS[3:])
+    filing = load_checked_filing(str(write_statement(tmp_path / "pipes.md", rows))).filing
+    facts = {(row["line_item"], row["period_end"]): row["value"] for row in fact_rows(filing.statements[0])}
+    assert facts[("Products | services", "2024-06-30")] == "100"
+    assert facts[("Products | services", "2023-06-30")] == "90"
+    assert facts[("Gross profit |", "2024-06-30")] == "60"
+    assert facts[("Gross profit |", "2023-06-30")] == "40"
+
+
+def test_one_bad_byte_in_utf8_markdown_is_replaced_and_named_by_its_line(tmp_path):
+    rows = (("Revenue \u2014 products", "100", "90"), *ROWS[1:])
+    text = statement_markdown(rows).encode("utf-8")
+    broken = text.replace(b"| Cost of sales", b"| Cost of \xff\x81sales", 1)
+    line = text[: text.index(b"| Cost of sales")].count(b"\n") + 1
+    path = tmp_path / "bad-byte.md"
+    path.write_bytes(broken)
+    filing = load_checked_filing(str(path)).filing
+    assert any(f"line {line}" in warning and "replaced" in warning for warning in filing.warnings)
+    labels = {row["line_item"] for row in fact_rows(filing.statements[0])}
+    assert "Revenue \u2014 products" in labels, "the rest is read as UTF-8"
+    assert "Cost of \ufffd\ufffdsales" in labels and "Net income" in labels
+
+
+def test_a_stray_byte_no_encoding_reads_is_replaced_not_fatal(tmp_path):
+    # 0x81 before a space is neither Windows-1252 nor Shift-JIS nor EUC-JP: nothing but UTF-8 with a replacement reads it
+    text = statement_markdown().encode("utf-8").replace(b"Net income", b"Net \x81 income", 1)
+    path = tmp_path / "stray.md"
+    path.write_bytes(text)
+    filing = load_checked_filing(str(path)).filing
+    assert any("replaced" in warning for warning in filing.warnings)
+    assert len(filing.statements[0].lines) == len(ROWS)

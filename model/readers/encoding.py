@@ -6,7 +6,9 @@ order mark, then ISO-2022-JP (7-bit, but its escape sequences are unmistakable),
 Japanese encodings EUC-JP and Shift-JIS (CP932), then Windows-1252. EUC-JP and CP932 often
 both decode the same bytes without error, so both are tried and the one that reads as
 Japanese (kana and kanji rather than half-width katakana and private-use characters) wins.
-Whatever is not UTF-8 or declared comes with a warning naming the encoding used.
+Whatever is not UTF-8 or declared comes with a warning naming the encoding used. UTF-8 broken
+in a few places (a stray byte) is read as UTF-8 with those bytes replaced, and a warning names
+their lines: one bad byte must not cost the whole file.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ _NAMES = {
 }
 _DECLARED_RE = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _JAPANESE_RE = re.compile(r"[\u3000-\u303f\u3040-\u309f\u30a0-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
+# a lead byte and its continuation bytes: a character UTF-8 encodes in two to four bytes
+_UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+MAX_BAD_UTF8_BYTES = 16
 _ODD_RE = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff\u0080-\u009f\ufffd]")
 
 
@@ -62,6 +67,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded | None:
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(text, "UTF-8")
+    bad_bytes = _utf8_errors(data)
+    if bad_bytes is not None and _utf8_characters(data) >= 4 * len(bad_bytes):
+        return _utf8_with_replacements(data, bad_bytes)
     if declared and declared not in ("utf-8", "ascii"):
         text = _strict(data, declared)
         if text is not None:
@@ -71,7 +79,42 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded | None:
         if text is not None:
             name = _NAMES[encoding]
             return Decoded(text, name, f"the file is not UTF-8: read as {name}")
+    if bad_bytes is not None:
+        return _utf8_with_replacements(data, bad_bytes)
     return None
+
+
+def _utf8_errors(data: bytes) -> list[int] | None:
+    """Where UTF-8 text is broken (offsets of the bad bytes), or None when it is broken in
+    more than a few places: then it is some other encoding, not UTF-8 with a stray byte."""
+    offsets: list[int] = []
+    start = 0
+    view = memoryview(data)
+    while len(offsets) <= MAX_BAD_UTF8_BYTES:
+        try:
+            codecs.utf_8_decode(view[start:], "strict", True)
+        except UnicodeDecodeError as error:
+            offsets.append(start + error.start)
+            start += error.end
+        else:
+            return offsets
+    return None
+
+
+def _utf8_characters(data: bytes) -> int:
+    """How many characters the bytes hold as only UTF-8 writes them (``—``, ``’``, kanji):
+    many of them around a few bad bytes are a UTF-8 file with damage."""
+    return sum(1 for _ in _UTF8_SEQUENCE_RE.finditer(data))
+
+
+def _utf8_with_replacements(data: bytes, bad_bytes: list[int]) -> Decoded:
+    lines = sorted({data.count(b"\n", 0, offset) + 1 for offset in bad_bytes})
+    where = ", ".join(str(line) for line in lines[:5]) + (", …" if len(lines) > 5 else "")
+    warning = (
+        f"the file is UTF-8 but has {len(bad_bytes)} byte(s) that are not (line {where}); "
+        "each was replaced by \ufffd and the rest read as written"
+    )
+    return Decoded(data.decode("utf-8", errors="replace"), "UTF-8", warning)
 
 
 def _guesses(data: bytes) -> list[str]:

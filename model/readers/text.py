@@ -18,6 +18,7 @@ from model.readers.files import read_file_bytes
 from model.readers.japanese_text import is_japanese_heading
 
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_CELL_PIPE_RE = re.compile(r"(?<!\\)\|")
 _TAG_RE = re.compile(r"<[^>]+>")
 _PAGE_MARKER_RE = re.compile(
     r"^\s*(?:-\s*\d+\s*-|=+\s*page\s*\d+\s*=+|page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|.{0,60}\|\s*\d{1,3})\s*$",
@@ -187,7 +188,7 @@ def _pipe_table(lines: list[str], start: int, end: int, file_name: str, number: 
         if _PIPE_SEPARATOR_RE.match(line):
             continue
         # without outer pipes, an empty first cell is the label column's, not decoration
-        parts = line.split("|") if one_line_rows else line.strip().strip("|").split("|")
+        parts = pipe_cells(line if one_line_rows else _without_outer_pipes(line))
         cells = [RawCell(clean_line(part), SourceRef(file_name, line=first_line + 1, column=col)) for col, part in enumerate(parts)]
         if all(not cell.text for cell in cells):
             continue
@@ -206,6 +207,18 @@ def _pipe_table(lines: list[str], start: int, end: int, file_name: str, number: 
         index=number,
         ragged=True,
     )
+
+
+def pipe_cells(line: str) -> list[str]:
+    """The cells of a pipe row; ``\\|`` is a pipe inside a cell, as markdown escapes it."""
+    return [part.replace("\\|", "|") for part in _CELL_PIPE_RE.split(line)]
+
+
+def _without_outer_pipes(line: str) -> str:
+    line = line.strip().lstrip("|")
+    while line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    return line
 
 
 def _pad(rows: list[list[RawCell]], file_name: str) -> list[list[RawCell]]:
