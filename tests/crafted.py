@@ -3,6 +3,7 @@ labels and values a test chooses."""
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 HEADERS = ("Three Months Ended June 30, 2024", "Three Months Ended June 30, 2023")
@@ -29,3 +30,49 @@ def statement_markdown(rows: tuple[tuple[str, str, str], ...] = ROWS) -> str:
 def write_statement(path: Path, rows: tuple[tuple[str, str, str], ...] = ROWS) -> Path:
     path.write_text(statement_markdown(rows), encoding="utf-8")
     return path
+
+
+def pdf_with_content(content: bytes, filters: str) -> bytes:
+    """A one-page PDF whose page content is the stream ``content``, already encoded with
+    ``filters`` (e.g. ``/FlateDecode``); the cross-reference table is exact."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(content), filters.encode()) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def zeros_deflated(megabytes: int) -> bytes:
+    """A zlib stream of ``megabytes`` MiB of zero bytes, made without ever compressing them:
+    after a full flush, deflate writes every further MiB of zeros as the same bytes, and the
+    Adler-32 checksum of n zeros is ((n mod 65521) << 16) | 1."""
+    mebibyte = bytes(1 << 20)
+    compressor = zlib.compressobj(9)
+    first = compressor.compress(mebibyte) + compressor.flush(zlib.Z_FULL_FLUSH)
+    repeated = compressor.compress(mebibyte) + compressor.flush(zlib.Z_FULL_FLUSH)
+    assert compressor.compress(mebibyte) + compressor.flush(zlib.Z_FULL_FLUSH) == repeated
+    ending = compressor.flush(zlib.Z_FINISH)[:-4]
+    total = megabytes << 20
+    adler = ((total % 65521) << 16) | 1
+    return first + repeated * (megabytes - 1) + ending + adler.to_bytes(4, "big")
+
+
+def statement_html(rows: tuple[tuple[str, str, str], ...] = ROWS) -> str:
+    body = "".join(f"<tr><td>{label}</td><td>{current}</td><td>{prior}</td></tr>" for label, current, prior in rows)
+    return (
+        "<html><body><p>Example Corp</p>"
+        "<p>Consolidated Statements of Operations (in millions of U.S. dollars)</p>"
+        f"<table><tr><td></td><td>{HEADERS[0]}</td><td>{HEADERS[1]}</td></tr>{body}</table>"
+        "</body></html>"
+    )

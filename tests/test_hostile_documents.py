@@ -4,20 +4,29 @@ warning or a clear reason, and never an unhandled error."""
 
 from __future__ import annotations
 
+import zlib
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
+
+from model.errors import FilingError
 from model.export import fact_rows
+from model.filing import load_filing
+from model.readers.pdf.stream_sizes import MAX_STREAM_BYTES, check_stream_sizes, inflated_size
 from model.statements.plausible import is_plausible
 from model.views.checks import load_checked_filing
 from model.views.formatting import format_scaled, scaled, DisplayScale
 from model.views.table import statement_table
-from tests.crafted import ROWS, statement_markdown, write_statement
+from tests.crafted import ROWS, pdf_with_content, statement_html, statement_markdown, write_statement, zeros_deflated
 
 
 def test_a_megabyte_of_digits_is_left_out_of_checks_and_changes_with_a_warning(tmp_path):
     digits = "9" * 1_000_000
     rows = (ROWS[0], ("Cost of sales", digits, "50"), *ROWS[2:])
-    checked = load_checked_filing(str(write_statement(tmp_path / "digits.md", rows)))  # checks and changes run here
+    path = tmp_path / "digits.html"
+    path.write_text(statement_html(rows), encoding="utf-8")
+    checked = load_checked_filing(str(path))  # checks and changes run here
     filing = checked.filing
     assert any("a number of 1,000,000 digits is beyond any plausible amount" in warning and "Cost of sales" in warning for warning in filing.warnings)
     statement = filing.statements[0]
@@ -28,6 +37,15 @@ def test_a_megabyte_of_digits_is_left_out_of_checks_and_changes_with_a_warning(t
     table = statement_table(statement, DisplayScale.THOUSANDS)
     assert all(format_scaled(scaled(cell, DisplayScale.THOUSANDS)) for cell in statement.cells.values())
     assert table.lines
+
+
+def test_a_megabyte_line_of_markdown_is_cut_with_a_warning(tmp_path):
+    rows = (ROWS[0], ("Cost of sales", "9" * 1_000_000, "50"), *ROWS[2:])
+    filing = load_checked_filing(str(write_statement(tmp_path / "digits.md", rows))).filing
+    line = statement_markdown(rows).splitlines().index(next(l for l in statement_markdown(rows).splitlines() if "Cost of sales" in l)) + 1
+    assert f"line(s) {line} run to more than 5,000 characters; only their first 5,000 were read" in filing.warnings
+    assert any("digits is beyond any plausible amount" in warning for warning in filing.warnings)
+    assert {row["line_item"] for row in fact_rows(filing.statements[0])} >= {"Revenue", "Net income"}
 
 
 def test_plausible_amounts_are_every_amount_a_filing_prints():
@@ -70,3 +88,21 @@ def test_a_stray_byte_no_encoding_reads_is_replaced_not_fatal(tmp_path):
     filing = load_checked_filing(str(path)).filing
     assert any("replaced" in warning for warning in filing.warnings)
     assert len(filing.statements[0].lines) == len(ROWS)
+
+
+def test_an_inflate_bomb_pdf_is_refused_before_pdfium_reads_it(tmp_path):
+    # 4 GiB of zeros deflated twice: a 10 KB file
+    bomb = zlib.compress(zeros_deflated(4096), 9)
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(pdf_with_content(bomb, "[/FlateDecode /FlateDecode]"))
+    assert path.stat().st_size < 20_000
+    with pytest.raises(FilingError) as raised:
+        load_filing(path)
+    assert raised.value.reason.startswith("the PDF holds a stream too large to read safely")
+
+
+def test_a_single_layer_bomb_is_refused_and_a_modest_stream_is_not():
+    assert inflated_size(zeros_deflated(64), MAX_STREAM_BYTES) == 64 << 20
+    with pytest.raises(FilingError):
+        check_stream_sizes(Path("bomb.pdf"), pdf_with_content(zeros_deflated(MAX_STREAM_BYTES // 2**20 + 1), "/FlateDecode"))
+    check_stream_sizes(Path("fine.pdf"), pdf_with_content(zlib.compress(b"BT /F1 12 Tf (Revenue 100) Tj ET"), "/FlateDecode"))

@@ -57,7 +57,8 @@ def looks_like_cell_lines(lines: list[str]) -> bool:
     if len(cells) < 20:
         return False
     lone = sum(1 for cell in cells if _is_figure(cell.text))
-    rows_on_one_line = sum(1 for line in lines if re.search(r"[A-Za-z].*\s\(?\$?\d[\d,]*\.?\d*\)?\s+\(?\$?\d[\d,]*", line))
+    # "(?:\.\d*)?", not "\.?\d*": the two would share a run of digits, and a long one made the search hang
+    rows_on_one_line = sum(1 for line in lines if re.search(r"[A-Za-z].*\s\(?\$?\d[\d,]*(?:\.\d*)?\)?\s+\(?\$?\d", line))
     return lone >= 10 and lone / len(cells) > 0.3 and rows_on_one_line < lone / 4
 
 

@@ -18,6 +18,7 @@ from model.readers.files import read_file_bytes
 from model.readers.japanese_text import is_japanese_heading
 
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+MAX_LINE_CHARS = 5_000
 _CELL_PIPE_RE = re.compile(r"(?<!\\)\|")
 _TAG_RE = re.compile(r"<[^>]+>")
 _PAGE_MARKER_RE = re.compile(
@@ -37,7 +38,7 @@ _TITLE_WORD_RE = re.compile(
 
 def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
     decoded = _decode(path)
-    lines = decoded.text.splitlines()
+    lines, long_lines = cut_long_lines(decoded.text.splitlines())
     if progress:
         progress(0.2, "finding tables")
     html_tables: list[RawTable] = []
@@ -67,8 +68,20 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
         format="markdown" if path.suffix.lower() in (".md", ".markdown") else "text",
         tables=tables,
         text_lines=[clean_line(line) for line in prose],
-        warnings=[decoded.warning] if decoded.warning else [],
+        warnings=([decoded.warning] if decoded.warning else []) + long_lines,
     )
+
+
+def cut_long_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Lines no filing prints (the longest table rows run to about 2,000 characters) cut to
+    MAX_LINE_CHARS, with a warning: the patterns that find tables would take hours over a line
+    of a million characters."""
+    long = [number for number, line in enumerate(lines) if len(line) > MAX_LINE_CHARS]
+    if not long:
+        return lines, []
+    where = ", ".join(str(number + 1) for number in long[:5]) + (", \u2026" if len(long) > 5 else "")
+    warning = f"line(s) {where} run to more than {MAX_LINE_CHARS:,} characters; only their first {MAX_LINE_CHARS:,} were read"
+    return [line[:MAX_LINE_CHARS] for line in lines], [warning]
 
 
 def _decode(path: Path) -> Decoded:

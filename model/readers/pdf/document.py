@@ -25,9 +25,12 @@ from model.errors import FilingError, PasswordRequired
 from model.pdfium_lock import PDFIUM_LOCK
 from model.raw import RawDocument, RawTable
 from model.readers import ProgressCallback
+from model.readers.files import read_file_bytes
 from model.readers.japanese_text import fold_cjk_compatibility
+from model.readers.pdf.failures import layout_failure_reason
 from model.readers.pdf.geometry import Rule, Word
 from model.readers.pdf.page_text import CONTROL_RE, find_table_pages, running_line_keys, text_lines
+from model.readers.pdf.stream_sizes import check_stream_sizes
 from model.readers.pdf.tables import PageInfo, page_tables
 from model.readers.pdf.titles import carried_title
 
@@ -58,6 +61,7 @@ def read(path: Path, progress: ProgressCallback | None = None, password: str = "
     """Read every table of a text-layer PDF. Raises FilingError with a plain reason
     (PasswordRequired when the PDF needs a password it was not given)."""
     report = progress or (lambda fraction, message: None)
+    check_stream_sizes(path, read_file_bytes(path))  # before pdfium can abort on an inflate bomb
     report(0.0, "reading the PDF's text")
     page_texts, warnings = read_page_texts(path, password)
     if not any(len("".join(text.split())) >= 20 for text in page_texts):
@@ -157,13 +161,13 @@ def read_tables(path: Path, pages: list[PageInfo], report: ProgressCallback, pas
                     found = page_tables(words, rules, info, first_index=len(tables))
                 except _LAYOUT_FAILURES as error:
                     # one page whose words or layout make no sense costs its tables, never the document's
-                    warnings.append(f"page {page.page_number} could not be laid out ({error!r}); its tables are missing")
+                    warnings.append(f"page {page.page_number} could not be laid out: {layout_failure_reason(error)}; its tables are missing")
                     continue
                 finally:
                     page.close()
                 tables.extend(found)
     except _LAYOUT_FAILURES as error:
-        raise FilingError(path, f"damaged PDF: its pages cannot be laid out ({error!r})") from None
+        raise FilingError(path, f"damaged PDF: its pages cannot be laid out: {layout_failure_reason(error)}") from None
     return tables, warnings
 
 
