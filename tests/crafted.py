@@ -32,14 +32,17 @@ def write_statement(path: Path, rows: tuple[tuple[str, str, str], ...] = ROWS) -
     return path
 
 
-def pdf_with_content(content: bytes, filters: str) -> bytes:
+def pdf_with_content(content: bytes, filters: str = "", page_entries: bytes = b"") -> bytes:
     """A one-page PDF whose page content is the stream ``content``, already encoded with
-    ``filters`` (e.g. ``/FlateDecode``); the cross-reference table is exact."""
+    ``filters`` (e.g. ``/FlateDecode``), in Helvetica; ``page_entries`` go into the page's
+    dictionary as written. The cross-reference table is exact."""
+    encoding = b" /Filter %s" % filters.encode() if filters else b""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter %s >>\nstream\n" % (len(content), filters.encode()) + content + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R " + page_entries + b">>",
+        b"<< /Length %d%s >>\nstream\n" % (len(content), encoding) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -51,6 +54,15 @@ def pdf_with_content(content: bytes, filters: str) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def statement_page_content(rows: tuple[tuple[str, str, str], ...] = ROWS) -> bytes:
+    """Page content that prints the statement's title, headers and rows as a table."""
+    lines = [(72, 740, "Example Corp Consolidated Statements of Operations (in millions)"), (300, 710, "June 30, 2024"), (420, 710, "June 30, 2023")]
+    for number, (label, current, prior) in enumerate(rows):
+        y = 690 - 16 * number
+        lines += [(72, y, label), (330, y, current), (450, y, prior)]
+    return b"\n".join(b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x, y, text.encode("latin-1")) for x, y, text in lines)
 
 
 def zeros_deflated(megabytes: int) -> bytes:

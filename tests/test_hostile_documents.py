@@ -9,16 +9,19 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pdfminer.psexceptions import PSEOF, PSSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 
 from model.errors import FilingError
 from model.export import fact_rows
 from model.filing import load_filing
+from model.readers.pdf.failures import COMPRESSION, STRUCTURE, SYNTAX, TRUNCATED, layout_failure_reason
 from model.readers.pdf.stream_sizes import MAX_STREAM_BYTES, check_stream_sizes, inflated_size
 from model.statements.plausible import is_plausible
 from model.views.checks import load_checked_filing
 from model.views.formatting import format_scaled, scaled, DisplayScale
 from model.views.table import statement_table
-from tests.crafted import ROWS, pdf_with_content, statement_html, statement_markdown, write_statement, zeros_deflated
+from tests.crafted import ROWS, pdf_with_content, statement_html, statement_markdown, statement_page_content, write_statement, zeros_deflated
 
 
 def test_a_megabyte_of_digits_is_left_out_of_checks_and_changes_with_a_warning(tmp_path):
@@ -106,3 +109,42 @@ def test_a_single_layer_bomb_is_refused_and_a_modest_stream_is_not():
     with pytest.raises(FilingError):
         check_stream_sizes(Path("bomb.pdf"), pdf_with_content(zeros_deflated(MAX_STREAM_BYTES // 2**20 + 1), "/FlateDecode"))
     check_stream_sizes(Path("fine.pdf"), pdf_with_content(zlib.compress(b"BT /F1 12 Tf (Revenue 100) Tj ET"), "/FlateDecode"))
+
+
+def test_html_with_thousands_of_unclosed_tags_is_called_malformed(tmp_path):
+    junk = "<div><b>" * 3000
+    before = tmp_path / "unclosed-before.html"
+    before.write_text(statement_html().replace("<body>", "<body>" + junk), encoding="utf-8")
+    with pytest.raises(FilingError) as raised:
+        load_filing(before)
+    assert raised.value.reason.startswith("malformed HTML: from line 1 on, its tags nest more than 2,048 deep")
+    assert "holds no tables" in raised.value.reason and "XML_PARSE_HUGE" not in raised.value.reason
+    after = tmp_path / "unclosed-after.html"
+    after.write_text(statement_html().replace("</table>", "</table>" + junk), encoding="utf-8")
+    filing = load_filing(after)
+    assert [len(statement.lines) for statement in filing.statements] == [len(ROWS)], "the table before the damage is recovered"
+    assert any(warning.startswith("malformed HTML") and "read up to there" in warning for warning in filing.warnings)
+
+
+def test_pdfminer_errors_are_said_in_plain_words(tmp_path):
+    # pdfium reads past a broken dictionary; pdfminer stops with PSSyntaxError("Invalid dictionary construct")
+    path = tmp_path / "broken-dictionary.pdf"
+    path.write_bytes(pdf_with_content(statement_page_content(), page_entries=b"/Foo << /A 1 /B >> "))
+    with pytest.raises(FilingError) as raised:
+        load_filing(path)
+    assert raised.value.reason == f"damaged PDF: its pages cannot be laid out: {SYNTAX}"
+    for word in ("Pdfminer", "PSSyntaxError", "Exception", "construct"):
+        assert word not in raised.value.reason
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (PdfminerException(PSSyntaxError("Invalid dictionary construct: [/'A', 1]")), SYNTAX),
+        (PdfminerException(PSEOF("Unexpected EOF")), TRUNCATED),
+        (zlib.error("Error -3 while decompressing data"), COMPRESSION),
+        (KeyError("Resources"), STRUCTURE),
+    ],
+)
+def test_each_pdfminer_failure_has_a_meaning(error, reason):
+    assert layout_failure_reason(error) == reason

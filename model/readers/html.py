@@ -131,6 +131,9 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
     from model.readers.split_tables import merge_split_tables  # builds on this module's table types
 
     tables = tables_from_stream(merge_split_tables(stream), path.name)
+    gave_up = [warning for warning in warnings if warning.startswith(MALFORMED)]
+    if gave_up and not tables:
+        raise FilingError(path, gave_up[0].replace("the document was read up to there", "the part before it was read and holds no tables"))
     if progress:
         progress(1.0, "tables found")
     text_lines = [item.text for item in stream if isinstance(item, TextBlock) and not is_page_furniture(item.text)]
@@ -159,12 +162,20 @@ def parse_html(path: Path) -> tuple[etree._Element, list[str]]:
     except (etree.ParserError, ValueError) as error:
         raise FilingError(path, f"not a readable HTML document ({error})") from None
     warnings = [decoded.warning] if decoded.warning else []
-    warnings += [
-        f"HTML line {entry.line}: the rest of the document could not be read ({entry.message.strip()})"
-        for entry in parser.error_log
-        if entry.level_name == "FATAL"
-    ]
+    warnings += [gave_up_reason(entry.line, entry.message) for entry in parser.error_log if entry.level_name == "FATAL"]
     return root, warnings
+
+
+MALFORMED = "malformed HTML"
+
+
+def gave_up_reason(line: int, message: str) -> str:
+    """Where and why libxml2 stopped reading, in words (its own say "use XML_PARSE_HUGE option")."""
+    if "excessive depth" in message.lower():
+        why = "its tags nest more than 2,048 deep (thousands of tags are opened and never closed)"
+    else:
+        why = f"the parser could not go on ({message.strip()})"
+    return f"{MALFORMED}: from line {line} on, {why}; the document was read up to there"
 
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))

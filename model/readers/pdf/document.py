@@ -151,7 +151,8 @@ def read_tables(path: Path, pages: list[PageInfo], report: ProgressCallback, pas
     if not pages:
         return tables, warnings
     try:
-        with _pdfminer_quiet(), pdfplumber.open(path, password=password, pages=[info.number for info in pages]) as pdf:
+        # the file opened here, not by pdfplumber, which leaves its own handle open when pdfminer fails with other than its own errors
+        with _pdfminer_quiet(), path.open("rb") as stream, pdfplumber.open(stream, password=password, pages=[info.number for info in pages]) as pdf:
             for done, (page, info) in enumerate(zip(pdf.pages, pages), start=1):
                 report(0.05 + 0.95 * (done - 1) / len(pages), f"reading tables on page {page.page_number}")
                 try:
