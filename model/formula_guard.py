@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+# what a spreadsheet reads as a number: "-31000", "-1,234.5", "-1%", "+$12", "1e-3"
+_PLAIN_NUMBER_RE = re.compile(r"[+-]?\$?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 
 
 def is_formula_like(text: str) -> bool:
