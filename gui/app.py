@@ -76,6 +76,7 @@ def start_window(files: Sequence[str], icon: QIcon | None = None, error_route: E
     elif window.crashed_snapshot is None:
         window.open_sample()
     window.offer_crashed_session()
+    window.report_damaged_autosaves()
     return window
 
 

@@ -125,6 +125,16 @@ class WorkspaceFiles:
 
     # ------------------------------------------------------------------ after a crash
 
+    def report_damaged_autosaves(self) -> QMessageBox | None:
+        """Say once that an autosave could not be read: it was renamed, so no later start trips on it."""
+        damaged = self.session.autosave.set_aside if self.session.autosave is not None else []
+        if not damaged:
+            return None
+        items = "".join(f"<li>{html.escape(entry.reason)}<br>kept as {html.escape(str(entry.path))}</li>" for entry in damaged)
+        box = show_message(self, "Tickmark", "A workspace autosaved by an earlier session is damaged and cannot be restored.", details=f"<ul>{items}</ul>")
+        damaged.clear()
+        return box
+
     def offer_crashed_session(self) -> QMessageBox | None:
         """Offer back the workspace a session that ended without closing left behind."""
         snapshot = self.crashed_snapshot

@@ -17,12 +17,15 @@ from enum import Enum
 from pathlib import Path
 
 from model.export import write_text_atomic
-from model.readers.files import NOT_REGULAR_REASON, open_without_waiting
-from model.analysis.workspace import Choice, LineJoin, LineMapping, LineSplit
+from model.errors import FilingError
+from model.readers.files import NOT_REGULAR_REASON, open_without_waiting, read_file_bytes, regular_file_size
+from model.session_schema import SchemaError, choice_of, files_of, mapping_of, version_of, view_of
+from model.analysis.workspace import Choice, LineMapping
 
 FORMAT = "tickmark-workspace"
 VERSION = 1
 SUFFIX = ".tickmark"
+DAMAGED_SUFFIX = ".damaged"
 
 
 class SourceProblem(Enum):
@@ -86,25 +89,27 @@ def to_json(workspace: WorkspaceFile) -> str:
     )
 
 
+MAX_WORKSPACE_BYTES = 64 * 1024 * 1024
+DAMAGED = "this workspace file is damaged"
+
+
 def from_json(text: str, path: str | Path = "workspace") -> WorkspaceFile:
+    """The workspace a file's text describes, every field checked first (see session_schema)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise WorkspaceFileError(path, f"not a Tickmark workspace (broken JSON at line {error.lineno})") from None
+        raise WorkspaceFileError(path, f"{DAMAGED}: broken JSON at line {error.lineno}") from None
+    except RecursionError:
+        raise WorkspaceFileError(path, f"{DAMAGED}: its JSON nests deeper than Python can read") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise WorkspaceFileError(path, "not a Tickmark workspace file")
-    if data.get("version", 0) > VERSION:
-        raise WorkspaceFileError(path, "saved by a newer Tickmark; update Tickmark to open it")
     try:
-        mapping = LineMapping(
-            joins=[LineJoin(tuple(j["statement"]), j["keep"], j["absorb"]) for j in data["mapping"]["joins"]],
-            splits=[LineSplit(tuple(s["statement"]), s["first"], s["second"]) for s in data["mapping"]["splits"]],
-        )
-        files = [SourceFile(f["path"], f["sha256"]) for f in data["files"]]
-        choice = Choice(data.get("choice", Choice.LATEST.value))
-    except (KeyError, TypeError, ValueError) as error:
-        raise WorkspaceFileError(path, f"the workspace file is damaged ({error})") from None
-    return WorkspaceFile(files, mapping, choice, dict(data.get("view", {})))
+        if version_of(data) > VERSION:
+            raise WorkspaceFileError(path, "saved by a newer Tickmark; update Tickmark to open it")
+        files = [SourceFile(file_path, digest) for file_path, digest in files_of(data)]
+        return WorkspaceFile(files, mapping_of(data), choice_of(data), view_of(data))
+    except SchemaError as error:
+        raise WorkspaceFileError(path, f"{DAMAGED}: {error}") from None
 
 
 def save_workspace_file(path: str | Path, workspace: WorkspaceFile) -> None:
@@ -113,11 +118,14 @@ def save_workspace_file(path: str | Path, workspace: WorkspaceFile) -> None:
 
 def read_workspace_file(path: str | Path) -> WorkspaceFile:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise WorkspaceFileError(path, "file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise WorkspaceFileError(path, f"cannot be read ({error})") from None
+        regular_file_size(path, MAX_WORKSPACE_BYTES)
+        data = read_file_bytes(path, MAX_WORKSPACE_BYTES)
+    except FilingError as error:
+        raise WorkspaceFileError(path, error.reason) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise WorkspaceFileError(path, f"{DAMAGED}: byte {error.start} is not UTF-8") from None
     return from_json(text, path)
 
 
@@ -132,6 +140,24 @@ def check_sources(workspace: WorkspaceFile) -> list[tuple[SourceFile, SourceProb
         elif file_hash(source.path) != source.sha256:
             problems.append((source, SourceProblem.CHANGED))
     return problems
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """A damaged autosave, renamed so that it is offered (and reported) no more, but kept."""
+
+    path: Path
+    reason: str
+
+
+def _set_aside(snapshot: Path, marker: Path, reason: str) -> SetAside:
+    kept = snapshot.with_name(snapshot.name + DAMAGED_SUFFIX)
+    try:
+        snapshot.replace(kept)
+        marker.unlink(missing_ok=True)
+    except OSError:
+        kept = snapshot  # a read-only folder: it stays where it is, and is reported each start
+    return SetAside(kept, reason)
 
 
 class Autosave:
@@ -149,6 +175,7 @@ class Autosave:
         self.snapshot = self.folder / f"autosave-{self.session_id}{SUFFIX}"
         self.running_marker = self.folder / f"session-{self.session_id}.running"
         self._claimed: list[Path] = []  # a crashed session's files, removed once this session has its own
+        self.set_aside: list[SetAside] = []  # damaged snapshots found by crashed_session, to tell the user of
 
     def crashed_session(self) -> WorkspaceFile | None:
         """The newest workspace a session that ended without closing left behind, if any."""
@@ -162,7 +189,8 @@ class Autosave:
         for _, marker, snapshot in sorted(found, reverse=True):
             try:
                 workspace = read_workspace_file(snapshot)
-            except WorkspaceFileError:
+            except WorkspaceFileError as error:
+                self.set_aside.append(_set_aside(snapshot, marker, error.reason))
                 continue
             if workspace.files:
                 self._claimed = [path for _, m, s in found for path in (m, s)]

@@ -19,7 +19,7 @@ def sample_workspace(tmp_path: Path) -> WorkspaceFile:
     filing = tmp_path / "q1.txt"
     filing.write_text("Total revenues\t1\t2\n", encoding="utf-8")
     mapping = LineMapping(joins=[LineJoin(("income statement", "consolidated"), "other income expense", "other expense net")])
-    return WorkspaceFile(describe_sources([filing]), mapping, Choice.FIRST, {"statement": "income statement", "scale": 1000})
+    return WorkspaceFile(describe_sources([filing]), mapping, Choice.FIRST, {"filing": str(filing), "statement": 0, "scale": "thousands"})
 
 
 def test_a_workspace_file_round_trips(tmp_path):
