@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
+import shutil
 import sys
 import time
 from collections.abc import Sequence
@@ -22,6 +24,7 @@ from gui.errors import ErrorDialogPresenter, ErrorRoute, log_directory
 from gui.main_window import MainWindow
 from gui.settings import APPLICATION, ORGANIZATION, AppSettings
 from gui.version import app_version
+from model.xcb_libraries import MissingLibraries, loads_library, missing_xcb_libraries, uses_xcb
 
 # Set by bench/bench_startup.py: print the wall-clock time when the window is first painted
 # with a statement loaded, and optionally quit right after.
@@ -80,6 +83,13 @@ def start_window(files: Sequence[str], icon: QIcon | None = None, error_route: E
     return window
 
 
+def missing_platform_libraries() -> MissingLibraries | None:
+    """What Qt's xcb plugin would fail to load, before QApplication can abort over it."""
+    if QApplication.instance() is not None or not uses_xcb(os.environ, platform.system()):
+        return None
+    return missing_xcb_libraries(loads_library, shutil.which("dnf") is not None)
+
+
 class FirstPaintProbe(QObject):
     """Prints when the statement table is first painted with rows: start-up is over."""
 
@@ -113,6 +123,10 @@ def run_gui(argv: list[str]) -> int:
         for path in install_launchers():
             print(f"installed {path}")
         return 0
+    missing = missing_platform_libraries()
+    if missing is not None:
+        print(missing.message(), file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     icon = configure_application(app)  # names first: the log folder is derived from them
     route = ErrorRoute(log_directory())
