@@ -32,7 +32,7 @@ class _TooLarge(Exception):
 def check_stream_sizes(path: Path, data: bytes) -> None:
     """Raises FilingError when a stream of the PDF ``data`` inflates past the limits."""
     total = 0
-    for raw in _flate_streams(data):
+    for raw in flate_streams(data):
         try:
             size = inflated_size(raw, MAX_STREAM_BYTES)
         except _TooLarge:
@@ -42,7 +42,7 @@ def check_stream_sizes(path: Path, data: bytes) -> None:
             raise FilingError(path, STREAM_TOO_LARGE_REASON.format(limit=MAX_DOCUMENT_BYTES // 2**20))
 
 
-def _flate_streams(data: bytes) -> Iterator[memoryview]:
+def flate_streams(data: bytes) -> Iterator[memoryview]:
     view = memoryview(data)
     for match in _STREAM_START_RE.finditer(data):
         start = match.end()
