@@ -120,3 +120,13 @@ def test_a_workspace_that_lists_a_device_is_reported_not_hashed(tmp_path):
     assert check_sources(saved) == [(saved.files[0], SourceProblem.NOT_A_FILE)]
     with pytest.raises(OSError):
         file_hash("/dev/zero")
+
+
+@needs_fifo
+def test_the_source_view_refuses_a_filing_that_became_a_pipe(tmp_path):
+    from model.views.source import SourceUnavailable, text_excerpt
+
+    pipe = tmp_path / "statement.md"
+    os.mkfifo(pipe)
+    with pytest.raises(SourceUnavailable, match="not a regular file"):
+        text_excerpt(str(pipe), 3, "Revenue")

@@ -11,9 +11,10 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
+from model.errors import FilingError
 from model.pdfium_lock import PDFIUM_LOCK
+from model.readers.files import read_file_bytes
 from model.statements.statement import Cell
 
 CONTEXT_LINES = 12  # shown above and below the cell's line
@@ -91,7 +92,11 @@ def _around(text: str, needle: str) -> str:
 def text_excerpt(path: str, line: int, cell_text: str, context: int = CONTEXT_LINES) -> TextLocation:
     """The file's lines around ``line``. In HTML the row's line may hold only ``<tr>``: the
     mark goes to the first line from there that shows the cell's text."""
-    raw = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    try:
+        data = read_file_bytes(path)  # the file may have become a pipe or a device since it was read
+    except FilingError as error:
+        raise SourceUnavailable(error.reason) from None
+    raw = data.decode("utf-8", errors="replace").splitlines()
     is_html = path.lower().endswith(HTML_SUFFIXES)
     shown = (lambda text: visible_text(text)) if is_html else (lambda text: text.rstrip())
     marked = line
