@@ -20,7 +20,8 @@ from model.export import write_text_atomic
 from model.errors import FilingError
 from model.readers.files import NOT_REGULAR_REASON, open_without_waiting, read_file_bytes, regular_file_size
 from model.session_schema import SchemaError, choice_of, files_of, mapping_of, version_of, view_of
-from model.analysis.workspace import Choice, LineMapping
+from model.analysis.workspace import Choice
+from model.analysis.line_alignment import LineMapping
 
 FORMAT = "tickmark-workspace"
 VERSION = 1

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from model.analysis.workspace import Choice, LineJoin, LineMapping, LineSplit
+from model.analysis.line_alignment import LineJoin, LineMapping, LineSplit
+from model.analysis.workspace import Choice
 
 T = TypeVar("T")
 
