@@ -133,7 +133,7 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
     tables = tables_from_stream(merge_split_tables(stream), path.name)
     gave_up = [warning for warning in warnings if warning.startswith(MALFORMED)]
     if gave_up and not tables:
-        raise FilingError(path, gave_up[0].replace("the document was read up to there", "the part before it was read and holds no tables"))
+        raise FilingError(path, gave_up[0].replace(READ_UP_TO_THERE, "the part before it was read and holds no tables"))
     if progress:
         progress(1.0, "tables found")
     text_lines = [item.text for item in stream if isinstance(item, TextBlock) and not is_page_furniture(item.text)]
@@ -167,6 +167,7 @@ def parse_html(path: Path) -> tuple[etree._Element, list[str]]:
 
 
 MALFORMED = "malformed HTML"
+READ_UP_TO_THERE = "the document was read up to there"
 
 
 def gave_up_reason(line: int, message: str) -> str:
@@ -175,7 +176,7 @@ def gave_up_reason(line: int, message: str) -> str:
         why = "its tags nest more than 2,048 deep (thousands of tags are opened and never closed)"
     else:
         why = f"the parser could not go on ({message.strip()})"
-    return f"{MALFORMED}: from line {line} on, {why}; the document was read up to there"
+    return f"{MALFORMED}: from line {line} on, {why}; {READ_UP_TO_THERE}"
 
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
