@@ -130,3 +130,17 @@ def test_the_source_view_refuses_a_filing_that_became_a_pipe(tmp_path):
     os.mkfifo(pipe)
     with pytest.raises(SourceUnavailable, match="not a regular file"):
         text_excerpt(str(pipe), 3, "Revenue")
+
+
+def test_a_file_removed_while_it_is_read_is_a_failure_not_a_crash(tmp_path):
+    from model.views.checks import load_checked_filing
+
+    doomed = write_statement(tmp_path / "doomed.md")
+
+    def remove_when_done(fraction: float, message: str) -> None:
+        if fraction >= 1.0 and doomed.exists():
+            doomed.unlink()
+
+    with pytest.raises(FilingError) as raised:
+        load_checked_filing(str(doomed), remove_when_done)
+    assert raised.value.reason == "the file was removed or replaced while it was read"

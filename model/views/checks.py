@@ -12,6 +12,7 @@ from model.analysis.compare import Change, CheckStatus, Rounding, compute_change
 from model.analysis.consistency import Finding, StatedAmount, cross_table_checks, eps_checks, narrative_checks, period_length_checks
 from model.filing import CancelCheck, Filing, ProgressCallback, load_filing
 from model.interpretation.numbers import format_decimal
+from model.errors import FilingError
 from model.session import file_hash
 from model.statements.statement import Column, Statement, StatementKind
 from model.views.formatting import NOT_MEANINGFUL
@@ -173,11 +174,15 @@ def load_checked_filing(
     """The one loader path (``load_filing``), then the checks and the changes, so that all of
     it runs off the GUI thread."""
     filing = load_filing(path, progress, cancelled, password=password)
+    try:
+        digest = file_hash(path)
+    except OSError:
+        raise FilingError(path, "the file was removed or replaced while it was read") from None
     return CheckedFiling(
         filing,
         check_filing(filing),
         [compute_changes(statement, filing.rounding) for statement in filing.statements],
-        file_hash(path),
+        digest,
     )
 
 
