@@ -103,7 +103,7 @@ def run(mutants: list[Mutation], timeout: float, workers: int, folder: Path) -> 
                 path.write_bytes(mutation.data)
                 worker.give(number, mutation, path, timeout)
 
-    done = 0
+    done = reported = 0
     feed()
     while any(worker.task is not None for worker in pool):
         for key, _ in selector.select(timeout=1.0):
@@ -137,7 +137,8 @@ def run(mutants: list[Mutation], timeout: float, workers: int, folder: Path) -> 
                 done += 1
                 replace(worker)
         feed()
-        if done and done % 250 == 0:
+        if done // 250 > reported:
+            reported = done // 250
             print(f"  {done} of {len(mutants)}: {dict(tally.outcomes)}", flush=True)
     for worker in pool:
         worker.stop()
