@@ -4,6 +4,7 @@ warning or a clear reason, and never an unhandled error."""
 
 from __future__ import annotations
 
+import random
 import zlib
 from decimal import Decimal
 from pathlib import Path
@@ -148,3 +149,11 @@ def test_pdfminer_errors_are_said_in_plain_words(tmp_path):
 )
 def test_each_pdfminer_failure_has_a_meaning(error, reason):
     assert layout_failure_reason(error) == reason
+
+
+@pytest.mark.parametrize("size", [0, 1, 1000, (1 << 20) + 7, 3 << 20])
+def test_the_inflated_size_is_counted_exactly_through_each_layer(size):
+    data = random.Random(size).randbytes(size // 2) + bytes(size - size // 2)
+    once = zlib.compress(data)
+    assert inflated_size(once, MAX_STREAM_BYTES) == size
+    assert inflated_size(zlib.compress(once), MAX_STREAM_BYTES) == size

@@ -79,7 +79,7 @@ def _inflate(pieces: Iterable[bytes], limit: int) -> Iterator[bytes]:
     made = 0
     for piece in pieces:
         pending = piece
-        while pending and not inflater.eof:
+        while not inflater.eof:
             try:
                 out = inflater.decompress(pending, _PIECE)
             except zlib.error:
@@ -89,6 +89,8 @@ def _inflate(pieces: Iterable[bytes], limit: int) -> Iterator[bytes]:
             if made > limit:
                 raise _TooLarge
             if out:
-                yield out
+                yield out  # and ask again: zlib may hold more output even when the input is used up
+            elif not pending:
+                break  # this piece is used up: the next one goes on
         if inflater.eof:
             return
