@@ -90,7 +90,7 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks)
 
-        self.loader = FilingLoader(self)
+        self.loader = FilingLoader(self, settings.reading_settings())
         self.statement_panel = StatementPanel(settings.scale(), settings.show_derived())
         self.statement_panel.setObjectName("statementPanel")
         self.tabs = ViewTabs()
@@ -610,7 +610,7 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
         box.setObjectName("aboutBox")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.loader.cancel()
+        self.loader.shutdown()  # every worker ends now, even one stuck in a file
         self.session.finish()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
