@@ -63,10 +63,12 @@ class ParseSettings:
 
 
 def describe_bytes(size: int) -> str:
-    """``1.5 GB``, ``512 MB``."""
+    """``1.5 GB``, ``512 MB``, ``480 KB``."""
     if size >= GB:
         return f"{size / GB:.3g} GB"
-    return f"{size / MB:.3g} MB"
+    if size >= MB:
+        return f"{size / MB:.3g} MB"
+    return f"{size / 1024:.3g} KB"
 
 
 def what_it_is(path: str | Path) -> str:
@@ -80,7 +82,7 @@ def what_it_is(path: str | Path) -> str:
 
 def memory_message(path: str | Path, limit: int | None) -> str:
     limit_text = f"the {describe_bytes(limit)} limit" if limit is not None else "the memory this machine has"
-    stream = " (it may hold a stream too large to read safely)" if what_it_is(path) == "the PDF" else ""
+    stream = ": it may hold a stream too large to read safely" if what_it_is(path) == "the PDF" else ""
     return f"{what_it_is(path)} needs more memory than {limit_text}{stream}"
 
 

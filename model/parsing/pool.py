@@ -296,7 +296,7 @@ def _death(path: str, exitcode: int | None, settings: ParseSettings) -> Outcome:
         number = -exitcode
         name = signal.Signals(number).name if number in signal.Signals._value2member_map_ else f"signal {number}"
         if number in (signal.SIGABRT, signal.SIGKILL):  # a C library's failed allocation aborts; the kernel kills
-            return Failed(path, f"{memory_message(path, settings.memory_limit)} (the reader was stopped: {name})")
+            return Failed(path, f"{memory_message(path, settings.memory_limit)} (its reader aborted: {name})")
         return Crashed(path, f"the reader process crashed ({name})", "")
     return Failed(path, f"the reader process ended unexpectedly (exit status {exitcode})")
 
