@@ -22,6 +22,7 @@ import pickle
 import signal
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -138,6 +139,8 @@ class ParsePool:
                 self._start_jobs()
                 self._wait_and_handle()
                 self._enforce_time_limit()
+        except Exception as error:  # noqa: BLE001 - a bug here must not leave files loading for ever
+            self._fail_everything(f"{type(error).__name__}: {error}", traceback.format_exc())
         finally:
             for worker in self._workers:
                 _end(worker.process)
@@ -147,6 +150,15 @@ class ParsePool:
             self._wake_reader.close()
             with self._lock:
                 self._wake_writer.close()
+
+    def _fail_everything(self, error: str, details: str) -> None:
+        """Every job still waiting or running ends as a crash of Tickmark, with the reason."""
+        with self._lock:
+            self._commands.closing = True
+            waiting = list(self._commands.submitted)
+        waiting += list(self._queue) + [w.request for w in self._workers if w.request is not None]
+        for request in waiting:
+            self._listener(Finished(request.ticket, Crashed(request.path, error, details)))
 
     def _take_commands(self) -> bool:
         while self._wake_reader.poll():
@@ -193,7 +205,7 @@ class ParsePool:
                     return
                 try:
                     worker = self._start_worker()
-                except OSError as error:  # no process can be started (out of processes, a read-only /dev/shm)
+                except (OSError, RuntimeError) as error:  # out of processes; a script without a __main__ guard
                     request = self._queue.popleft()
                     self._listener(Finished(request.ticket, Failed(request.path, f"no worker process could be started to read it ({error})")))
                     continue
