@@ -139,13 +139,15 @@ class FilingLoader(QObject):
         return self._settings
 
     def set_settings(self, settings: ParseSettings) -> None:
-        """Loads from now on use ``settings``; loads under way finish under the old ones."""
+        """Loads started once the loads under way have finished use ``settings``."""
         self._settings = settings
         if not self.busy:
             self._channel.close_pool()
 
     def _pool_for_loading(self) -> ParsePool:
         channel = self._channel
+        if channel.pool is not None and channel.pool.settings != self._settings and not self.busy:
+            channel.close_pool()
         if channel.pool is None:
             channel.pool = ParsePool(self._settings, channel.events.put, self._job)
         return channel.pool

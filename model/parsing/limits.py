@@ -95,6 +95,9 @@ def apply_memory_limit(limit: int | None) -> None:
     MemoryError (or aborts this process) instead of taking the machine's memory."""
     if limit is None or resource is None:
         return
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    soft = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (ValueError, OSError):
+        pass  # macOS refuses some address-space limits: the file is read without one, the time limit still holds
