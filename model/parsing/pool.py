@@ -57,7 +57,7 @@ TERMINATE_GRACE_S = 0.3
 def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["model.parsing.worker", "model.views.checks", "model.readers.pdf"])
+        context.set_forkserver_preload(["model.parsing.worker", "model.views.checks"])
         return context
     return multiprocessing.get_context("spawn")
 
