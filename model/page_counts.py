@@ -4,6 +4,7 @@ A PDF's own page count; for text and HTML, the pages it would print on."""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from model.pdfium_lock import PDFIUM_LOCK
@@ -31,7 +32,10 @@ def page_count(path: str | Path) -> int:
     """At least 1; a file that cannot be opened counts as one page (its load reports why)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return 1  # a FIFO or a device would block or never end: its load says why it cannot be read
+        size = status.st_size
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support import REFERENCE, REPO, needs_filings
 
 FACT_HEADER = ["file", "statement", "line_item", "column", "kind", "period_start", "period_end", "value", "unit", "scale"]
@@ -156,3 +158,14 @@ def test_limits_must_be_positive(tmp_path):
     for option in ("--jobs", "--memory-limit", "--time-limit"):
         result = run("export", option, "0", "--facts", str(tmp_path / "f.csv"), str(REFERENCE))
         assert result.returncode == 2 and "must be" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_a_fifo_among_the_files_is_one_error_and_the_export_ends(tmp_path):
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    facts = tmp_path / "facts.csv"
+    result = run("export", "--time-limit", "3", "--facts", str(facts), str(fifo), str(REFERENCE))
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: pipe.pdf: ") and result.stderr.count("\n") == 1, result.stderr
+    assert len(read(facts)) > 800
