@@ -95,11 +95,16 @@ def word_differences(pdfium: Sequence[Word], plumber: Sequence[Word]) -> list[st
 
 
 def rule_differences(pdfium: Sequence[Rule], plumber: Sequence[Rule]) -> list[str]:
-    left = sorted(pdfium)
-    right = sorted(plumber)
-    if len(left) == len(right) and all(max(abs(a - b) for a, b in zip(one, other)) <= RULE_TOLERANCE for one, other in zip(left, right)):
-        return []
-    return [f"rules differ: {len(left)} from pdfium, {len(right)} from pdfplumber"]
+    """Rules of one source without a rule within RULE_TOLERANCE in the other."""
+    unmatched = list(pdfium)
+    differences = []
+    for rule in plumber:
+        match = next((other for other in unmatched if max(abs(a - b) for a, b in zip(rule, other)) <= RULE_TOLERANCE), None)
+        if match is None:
+            differences.append(f"pdfplumber rule at x {rule[0]:.1f} from {rule[1]:.1f} to {rule[2]:.1f} not from pdfium")
+        else:
+            unmatched.remove(match)
+    return differences + [f"pdfium rule at x {x:.1f} from {top:.1f} to {bottom:.1f} not from pdfplumber" for x, top, bottom in unmatched]
 
 
 def _distance(one: Word, other: Word) -> float:

@@ -6,8 +6,8 @@ line left to right, skips objects whose glyphs have no outline (Chromium prints 
 as an object of its own), lets a space of its own replace a printed one, and drops objects and
 characters it takes for a fake-bold double print. So characters are put back in stream order by
 their text object, a skipped object becomes the blank it prints, and a page where pdfium left
-out anything visible (or where text is sideways, slanted, or without Unicode) is not read
-here at all (None)."""
+out anything visible (or where text is sideways, slanted, without Unicode, or replaced by a
+marked-content ActualText, which pdfium reads and pdfminer does not) is not read here (None)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_raw
 
 from model.readers.pdf.chars import Char
-from model.readers.pdf.pdfium_objects import PageObject, font_ascent, font_descent, font_of_text_object, page_objects, text_object_font_size, text_object_of_char
+from model.readers.pdf.pdfium_objects import PageObject, font_ascent, font_descent, font_of_text_object, mark_count, page_objects, text_object_font_size, text_object_of_char
 
 _EMPTY_WIDTH = 0.01  # pdfium skips text objects narrower than this (kSizeEpsilon)
 _HYPHEN_MARK = 0x2  # what pdfium puts for a hyphen that breaks a word at a line's end
@@ -36,6 +36,8 @@ class _Setting:
 def page_chars(page: pypdfium2.PdfPage, textpage: pypdfium2.PdfTextPage, height: float) -> list[Char] | None:
     """The characters pdfplumber would see on the page, or None when pdfium cannot give them."""
     objects = list(page_objects(page, pdfium_raw.FPDF_PAGEOBJ_TEXT))
+    if any(mark_count(obj.address) and _has_actual_text(obj) for obj in objects):
+        return None
     position = {obj.address: index for index, obj in enumerate(objects)}
     settings = _Settings()
     keyed = _textpage_chars(textpage, height, objects, position, settings)
@@ -91,7 +93,9 @@ def _textpage_chars(
         low = y.value + setting.descent * setting.size
         code = pdfium_raw.FPDFText_GetUnicode(handle, index)
         text = "-" if code == _HYPHEN_MARK and pdfium_raw.FPDFText_IsHyphen(handle, index) else chr(code)
-        char = Char(text, box.left, box.right, height - (low + setting.size), height - low, setting.size, True)
+        # pdfminer starts a character at its origin; pdfium's box does too, except in a font
+        # whose metrics it finds wanting, where the box is the glyph's outline
+        char = Char(text, x.value, max(box.right, x.value), height - (low + setting.size), height - low, setting.size, True)
         keyed.append(((stream_position, index), char))
         last_in_object[stream_position] = char
     return keyed
@@ -149,6 +153,22 @@ def _skipped_blank(obj: PageObject, height: float, setting: _Setting | None) -> 
     x, y = matrix[4], matrix[5]
     low = y + setting.descent * setting.size
     return Char(" ", x, x, height - (low + setting.size), height - low, setting.size, True)
+
+
+def _has_actual_text(obj: PageObject) -> bool:
+    """Marked with a printable replacement text, which pdfium reads instead of the glyphs (a
+    Word export's apostrophe comes out as "’" where pdfminer reads the glyph's "ʼ")."""
+    handle = ctypes.cast(obj.address, pdfium_raw.FPDF_PAGEOBJECT)
+    length = ctypes.c_ulong()
+    for index in range(pdfium_raw.FPDFPageObj_CountMarks(handle)):
+        mark = pdfium_raw.FPDFPageObj_GetMark(handle, index)
+        if not mark or not pdfium_raw.FPDFPageObjMark_GetParamStringValue(mark, b"ActualText", None, 0, length):
+            continue
+        buffer = (ctypes.c_ushort * (length.value // 2 + 1))()
+        pdfium_raw.FPDFPageObjMark_GetParamStringValue(mark, b"ActualText", buffer, length.value, length)
+        if any(code >= 0x80 or chr(code).isprintable() for code in buffer if code):
+            return True
+    return False
 
 
 def _origin_x(handle: pdfium_raw.FPDF_TEXTPAGE, index: int) -> float:

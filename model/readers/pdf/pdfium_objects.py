@@ -35,6 +35,7 @@ object_matrix = _by_address(pdfium_raw.FPDFPageObj_GetMatrix, ctypes.c_int, _ADD
 text_object_of_char = _by_address(pdfium_raw.FPDFText_GetTextObject, _ADDRESS, _ADDRESS, ctypes.c_int)
 font_of_text_object = _by_address(pdfium_raw.FPDFTextObj_GetFont, _ADDRESS, _ADDRESS)
 text_object_font_size = _by_address(pdfium_raw.FPDFTextObj_GetFontSize, ctypes.c_int, _ADDRESS, ctypes.POINTER(ctypes.c_float))
+mark_count = _by_address(pdfium_raw.FPDFPageObj_CountMarks, ctypes.c_int, _ADDRESS)
 font_ascent = _by_address(pdfium_raw.FPDFFont_GetAscent, ctypes.c_int, _ADDRESS, ctypes.c_float, ctypes.POINTER(ctypes.c_float))
 font_descent = _by_address(pdfium_raw.FPDFFont_GetDescent, ctypes.c_int, _ADDRESS, ctypes.c_float, ctypes.POINTER(ctypes.c_float))
 

@@ -52,7 +52,7 @@ def read_pages(path: Path, numbers: Sequence[int], password: str = "") -> Iterat
 def read_page(page: pypdfium2.PdfPage) -> PageContent | None:
     """The page's upright words and vertical rules, or None when pdfplumber must read it."""
     left, bottom, right, top = page.get_mediabox()
-    if page.get_rotation() != 0 or left != 0 or bottom != 0:
+    if page.get_rotation() != 0:
         return None
     height = top - bottom
     textpage = page.get_textpage()
