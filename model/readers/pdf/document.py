@@ -27,10 +27,10 @@ from model.raw import RawDocument, RawTable
 from model.readers import ProgressCallback
 from model.readers.pdf.chars import tickmark_word
 from model.readers.pdf.geometry import Rule, Word
-from model.readers.pdf.page_text import find_table_pages, reading_order, running_line_keys, statement_pages, text_lines
+from model.readers.pdf.page_text import find_table_pages, reading_order, running_line_keys, text_lines
 from model.readers.pdf.pdfium_page import PageContent, read_pages
 from model.readers.pdf.tables import PageInfo, page_tables
-from model.readers.pdf.titles import carried_title
+from model.readers.pdf.titles import carried_title, statement_pages
 
 # pdfminer reports a broken content stream with whichever Python error it runs into; pdfium
 # has already accepted the file by then, so such a page is skipped with a warning
@@ -70,7 +70,7 @@ def read(path: Path, progress: ProgressCallback | None = None, password: str = "
         PageInfo(path.name, number, 0.0, running, carried_title(page_texts[number - 2], running) if number > 1 else "")
         for number in table_pages
     ]
-    tables, page_warnings = read_tables(path, pages, report, password, first=statement_pages(table_pages, page_texts))
+    tables, page_warnings = read_tables(path, pages, report, password, first=statement_pages(table_pages, page_texts, running))
     report(1.0, f"{len(tables)} tables found")
     return RawDocument(
         file_name=path.name,

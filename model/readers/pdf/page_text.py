@@ -59,12 +59,6 @@ def find_table_pages(page_texts: Sequence[str]) -> list[int]:
     return [number for number, text in enumerate(page_texts, start=1) if sum(1 for line in text.splitlines() if is_row_like(line)) >= 2]
 
 
-def statement_pages(pages: Sequence[int], page_texts: Sequence[str]) -> list[int]:
-    """Those of the given pages that print a statement's title: read first, so that a long
-    report's statements are ready before its notes."""
-    return [number for number in pages if STATEMENT_TITLE_RE.search(page_texts[number - 1])]
-
-
 def reading_order(pages: Sequence[int], first: Sequence[int]) -> list[int]:
     """The pages in `first` (in page order), then the others."""
     leading = set(first)
