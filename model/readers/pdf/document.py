@@ -1,9 +1,11 @@
 """Opening a PDF and reading its pages.
 
-Two passes, because pdfplumber's layout analysis costs ~100 ms a page and pypdfium2's plain
-text ~2 ms: pypdfium2 reads every page (text lines, running headers, which pages look like
-tables), pdfplumber only the pages that do, for their words and drawn rules. A page whose
-layout cannot be read is skipped with a warning naming it."""
+Two passes, because a page's words and rules cost ~100-500 ms with pdfplumber and its plain
+text ~2 ms with pypdfium2: pypdfium2 reads every page (text lines, running headers, which pages
+look like tables), then the pages that do are read for their words and drawn rules, statement
+pages first: from pdfium's characters and paths where they give what pdfplumber would
+(pdfium_page), with pdfplumber otherwise. A page whose layout cannot be read is skipped with a
+warning naming it."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ marked-content ActualText, which pdfium reads and pdfminer does not) is not read
 from __future__ import annotations
 
 import ctypes
+import sys
 from dataclasses import dataclass
 
 import pypdfium2
@@ -21,6 +22,7 @@ from model.readers.pdf.chars import Char
 from model.readers.pdf.pdfium_objects import PageObject, font_ascent, font_descent, font_of_text_object, mark_count, page_objects, text_object_font_size, text_object_of_char
 
 _EMPTY_WIDTH = 0.01  # pdfium skips text objects narrower than this (kSizeEpsilon)
+_SURROGATES = (0xD800, 0xDFFF)
 _HYPHEN_MARK = 0x2  # what pdfium puts for a hyphen that breaks a word at a line's end
 
 
@@ -92,6 +94,8 @@ def _textpage_chars(
         pdfium_raw.FPDFText_GetCharOrigin(handle, index, x, y)
         low = y.value + setting.descent * setting.size
         code = pdfium_raw.FPDFText_GetUnicode(handle, index)
+        if _SURROGATES[0] <= code <= _SURROGATES[1] or code > sys.maxunicode:
+            return None  # half of a character pdfminer reads whole
         text = "-" if code == _HYPHEN_MARK and pdfium_raw.FPDFText_IsHyphen(handle, index) else chr(code)
         # pdfminer starts a character at its origin; pdfium's box does too, except in a font
         # whose metrics it finds wanting, where the box is the glyph's outline
