@@ -12,7 +12,8 @@ from gui.workers import TaskRunner
 from model.session import Autosave, SourceFile, WorkspaceFile, save_workspace_file
 from model.views.checks import CheckedFiling
 from model.views.workspace import CheckedWorkspace, check_workspace
-from model.analysis.workspace import Choice, LineMapping
+from model.analysis.workspace import Choice
+from model.analysis.line_alignment import LineMapping
 
 # Autosave once the user pauses: a burst of changes (a drop of ten files, several joins)
 # writes one snapshot, and a crash loses at most these seconds.

@@ -18,7 +18,7 @@ from model.statements.statement import Statement
 from model.views.period_filters import PeriodFilter
 from model.views.formatting import DisplayScale
 from model.views.workspace import CheckedWorkspace, CombinedView, join_refusal, split_refusal
-from model.analysis.workspace import with_join, with_split
+from model.analysis.line_alignment import with_join, with_split
 
 WORKSPACE = "Workspace"
 

@@ -15,7 +15,8 @@ from enum import Enum
 from pathlib import Path
 
 from model.export import write_text_atomic
-from model.analysis.workspace import Choice, LineJoin, LineMapping, LineSplit
+from model.analysis.workspace import Choice
+from model.analysis.line_alignment import LineJoin, LineMapping, LineSplit
 
 FORMAT = "tickmark-workspace"
 VERSION = 1

@@ -14,7 +14,7 @@ from model.analysis.compare import compute_changes
 from model.filing import load_filing
 from model.interpretation.headers import ColumnKind
 from model.statements.statement import StatementKind
-from tests.support import filing
+from tests.support import fidelity_document, filing
 
 DOCUMENTS = Path(__file__).parent / "documents"
 
@@ -134,6 +134,33 @@ def test_a_statement_laid_out_one_table_per_row_reads_as_one_table(tmp_path):
     original = facts(only(load_filing(source), StatementKind.INCOME))
     assert len(original) >= 60
     assert facts(split) == original
+
+
+def test_a_statement_split_over_two_html_tables_reads_as_one(tmp_path):
+    """Mullen's cash-flow statement is printed as two tables with nothing between them: the
+    statement with its column headers, then its non-cash supplement with none. The supplement's
+    figures carry the first table's periods, as the filing's own tags (the fidelity truth) say."""
+    import csv
+
+    import lxml.html
+
+    source = fidelity_document("muln_10q_fy2023q3_untagged.html")
+    root = lxml.html.fromstring(source.read_bytes())
+    tables = list(root.iter("table"))
+    at = next(n for n, table in enumerate(tables) if "Prefunded warrants converted to common stock" in table.text_content())
+    first, second = (" ".join(table.text_content().replace("\u200b", " ").split()) for table in tables[at - 1 : at + 1])
+    assert "Nine Months Ended June 30" in first and "Net cash used in operating activities" in first
+    assert "Nine Months Ended" not in second
+
+    truth_path = source.parent.parent / "truth" / "muln_10q_fy2023q3.truth.tsv"
+    with truth_path.open(encoding="utf-8", newline="") as handle:
+        truth = [row for row in csv.DictReader(handle, delimiter="\t") if row["label"].strip() in second]
+    assert len(truth) >= 10
+    cash_flows = next(s for s in load_filing(source).statements if s.kind is StatementKind.CASH_FLOW)
+    read = {(label, start, end): value for (label, start, end), value in facts(cash_flows).items()}
+    for fact in truth:
+        key = (fact["label"].strip(), date.fromisoformat(fact["start"]), date.fromisoformat(fact["end"]))
+        assert read.get(key) == Decimal(fact["printed"]), key
 
 
 # --- 6. two currency groups side by side ------------------------------------------------------

@@ -22,7 +22,8 @@ from gui.navigator import NAME, SUBTITLE_ROLE
 from gui.table_model import JOINED_MARK, RESTATED_COLOUR
 from model.session import Autosave, WorkspaceFile, describe_sources, read_workspace_file
 from model.statements.statement import StatementKind
-from model.analysis.workspace import Choice, LineJoin, LineMapping
+from model.analysis.workspace import Choice
+from model.analysis.line_alignment import LineJoin, LineMapping
 from tests.support import filing, needs_filings
 
 pytestmark = [pytest.mark.usefixtures("isolated_user_folders"), needs_filings]

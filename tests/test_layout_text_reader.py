@@ -7,7 +7,8 @@ import pytest
 
 from model.raw import RawDocument, RawTable
 from model.readers import read_document
-from model.readers.layout_text import find_tables, split_values
+from model.readers.layout_lines import split_values
+from model.readers.layout_text import find_tables
 from tests.support import filing, needs_filings
 
 

@@ -267,3 +267,27 @@ def test_totals_foot_within_the_documents_rounding(loaded):
     print("\n".join(failures))
     assert checked > 500
     assert rate >= 0.97
+
+
+def test_a_total_printed_without_its_parts_is_not_summed_from_other_sections_totals(loaded):
+    """A condensed balance sheet prints "Total stockholders' equity" right after "Total liabilities"
+    and a heading (Ulta), a reconciliation opens with a total repeated from the table before
+    (Intel's "Total operating segment revenue"): there is nothing to foot them against, so no
+    false failure; the totals built on them still foot."""
+    ulta = loaded("ulta_fy2023q1_earnings_release.pdf")
+    balance = primary(ulta, StatementKind.BALANCE_SHEET)
+    results = foot_statement(balance, ulta.rounding)
+    equity = balance.find_line("Total stockholders’ equity")
+    both = balance.find_line("Total liabilities and stockholders’ equity")
+    assert not [r for r in results if r.line == equity]
+    assert {r.status for r in results if r.line == both and r.check == "total"} == {FootingStatus.FOOTS}
+    assert all(r.status is FootingStatus.FOOTS for r in results)
+
+    intel = loaded("intel_2022q4_earnings_release.pdf")
+    segments = next(s for s in intel.statements if s.title == "Supplemental Operating Segment Results")
+    results = foot_statement(segments, intel.rounding)
+    repeated = [i for i, line in enumerate(segments.lines) if line.label == "Total operating segment revenue"]
+    assert len(repeated) == 2
+    assert {r.status for r in results if r.line == repeated[0]} == {FootingStatus.FOOTS}  # the first, with its parts
+    assert not [r for r in results if r.line == repeated[1]]
+    assert not [r for r in results if r.status is FootingStatus.DOES_NOT_FOOT]

@@ -12,7 +12,8 @@ from model.session import (
     read_workspace_file,
     save_workspace_file,
 )
-from model.analysis.workspace import Choice, LineJoin, LineMapping
+from model.analysis.workspace import Choice
+from model.analysis.line_alignment import LineJoin, LineMapping
 
 
 def sample_workspace(tmp_path: Path) -> WorkspaceFile:

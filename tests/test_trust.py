@@ -183,25 +183,63 @@ def test_stub_periods_printed_as_ranges_are_the_periods():
 
 
 @pytest.mark.parametrize("name", ["low_10q_fy2023q2_untagged.html", "low_10q_fy2023q2_print.pdf"])
-def test_percent_of_sales_columns_are_ratios_not_amounts(name):
+def test_percent_of_sales_columns_are_ratios_of_their_headers_period(name):
+    """"Three Months Ended August 4, 2023 | % Sales": the ratio column is of the period its own
+    header prints, in %, its facts hundredths of the printed figure (as the filing's tags say:
+    cost of sales 66.34 % is 0.6634), never the table's money scale, and never compared as an amount."""
     income = statement_of(name, StatementKind.INCOME)
     ratio = [j for j, c in enumerate(income.columns) if "% Sales" in c.label]
-    assert ratio and all(income.columns[j].kind is ColumnKind.OTHER for j in ratio)
+    assert len(ratio) == 4 and all(income.columns[j].is_resolved_period and income.columns[j].unit == "%" for j in ratio)
+    amounts = {income.columns[j].period for j, c in enumerate(income.columns) if c.is_resolved_period and j not in ratio}
+    assert {income.columns[j].period for j in ratio} == amounts
     cells = [cell for (_, j), cell in income.cells.items() if j in ratio]
-    assert cells and all(cell.unit == "%" and cell.scale == 1 for cell in cells)
+    assert cells and all(cell.unit == "%" and cell.scale == Decimal("0.01") for cell in cells)
+    cost = income.find_line("Cost of sales")
+    q2 = next(j for j in ratio if income.columns[j].period == quarter("2023-05-06", "2023-08-04"))
+    assert income.cells[(cost, q2)].value * income.cells[(cost, q2)].scale == Decimal("0.6634")
+    # compared only with the same ratio a year earlier (a margin's move in points), never with an amount
+    ratio_changes = [c for c in compute_changes(income) if c.cell.unit == "%" or c.prior_cell.unit == "%"]
+    assert ratio_changes and all(c.cell.unit == c.prior_cell.unit == "%" for c in ratio_changes)
+
+
+def test_ratio_columns_never_chart_add_up_or_stand_in_for_amounts():
+    """With "% Sales" dated beside the amounts, a chart of a line shows its amounts only, and the
+    ratios feed neither derived quarters nor a trailing twelve months."""
+    from model.analysis.compare import with_derived_periods
+    from model.analysis.trailing import with_trailing_twelve_months
+    from model.views.charts import chart_of_lines
+    from model.views.table import statement_table
+
+    income = statement_of("low_10q_fy2023q2_untagged.html", StatementKind.INCOME)
+    chart = chart_of_lines(statement_table(income), [income.find_line("Net sales")])
+    assert len(chart.series[0].values) == 4 and min(chart.series[0].values) > 20_000 and chart.y_caption == "USD millions"
+    derived = with_derived_periods(income)
+    assert [c for c in derived.columns if c.derived] and not [c for c in derived.columns if c.derived and c.is_ratio]
+    # four quarters of a ratio printed side by side still make no TTM
+    quarters = [quarter("2022-08-01", "2022-10-31"), quarter("2022-11-01", "2023-01-31"), quarter("2023-02-01", "2023-04-30"), quarter("2023-05-01", "2023-07-31")]
+    ratio_column = next(c for c in income.columns if c.is_ratio)
+    amount_column = next(c for c in income.columns if c.is_resolved_period and not c.is_ratio)
+    columns = [replace(ratio_column, period=p) for p in quarters] + [replace(amount_column, period=p) for p in quarters]
+    line = income.find_line("Net sales")
+    cells = {(0, j): income.cells[(line, income.columns.index(ratio_column if j < 4 else amount_column))] for j in range(8)}
+    four = replace(income, columns=columns, lines=[income.lines[line]], cells=cells)
+    ttm = [c for c in with_trailing_twelve_months(four).columns if c.label.startswith("TTM")]
+    assert len(ttm) == 1 and not ttm[0].is_ratio
 
 
 def test_a_percentage_column_beside_its_amounts_is_a_ratio():
     geography = [s for s in loaded("txn_10q_2023q2_untagged.html").statements if s.find_line("Rest of Asia") is not None]
     assert geography
     statement = geography[0]
-    ratios = [j for j, c in enumerate(statement.columns) if c.kind is ColumnKind.OTHER and c.label.startswith("For ")]
-    assert len(ratios) == 4 and all(cell.unit == "%" and cell.scale == 1 for (_, j), cell in statement.cells.items() if j in ratios)
+    ratios = [j for j, c in enumerate(statement.columns) if c.unit == "%" and c.label.startswith("For ")]
+    assert len(ratios) == 4 and all(cell.unit == "%" and cell.scale == Decimal("0.01") for (_, j), cell in statement.cells.items() if j in ratios)
     asia = statement.find_line("Rest of Asia")
-    amounts = [cell for (i, j), cell in statement.cells.items() if i == asia and statement.columns[j].is_resolved_period]
+    amounts = [cell for (i, j), cell in statement.cells.items() if i == asia and statement.columns[j].is_resolved_period and j not in ratios]
     ratios_of_asia = [cell for (i, j), cell in statement.cells.items() if i == asia and j in ratios]
     assert len(amounts) == 4 and not any(cell.unit == "%" for cell in amounts)
     assert [cell.text for cell in ratios_of_asia] == ["12", "12", "12", "13"] and all(cell.unit == "%" for cell in ratios_of_asia)
+    assert {statement.columns[j].period for j in ratios} <= {statement.columns[j].period for j in range(len(statement.columns)) if j not in ratios}
+    assert all(c.cell.unit == c.prior_cell.unit for c in compute_changes(statement))
 
 
 # ----------------------------------------------------------------------------- signs

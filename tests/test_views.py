@@ -27,7 +27,8 @@ from model.views.growth import growth_rows, span_years
 from model.views.selections import selection_csv, selection_tsv
 from model.views.table import statement_table
 from model.views.workspace import check_workspace, join_refusal, split_refusal
-from model.analysis.workspace import Choice, LineMapping, with_join, with_split
+from model.analysis.workspace import Choice
+from model.analysis.line_alignment import LineMapping, with_join, with_split
 from tests.support import SAMPLE
 
 Q2_16 = Period(start=date(2016, 7, 1), end=date(2016, 9, 30))

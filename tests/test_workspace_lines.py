@@ -4,7 +4,8 @@ line, joins and splits kept in the LineMapping, and which restatements count."""
 from __future__ import annotations
 
 from model.filing import load_filing
-from model.analysis.workspace import LineJoin, LineMapping, LineSplit, combine_filings, past_restatements, printed_labels, with_join, with_split
+from model.analysis.workspace import combine_filings, past_restatements, printed_labels
+from model.analysis.line_alignment import LineJoin, LineMapping, LineSplit, with_join, with_split
 from tests.support import SAMPLE
 
 KEY = ("income statement", "consolidated")

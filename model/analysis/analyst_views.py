@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from model.analysis.compare import Change, Rounding, compute_changes, with_derived_periods
 from model.analysis.line_meaning import StandardLine, standard_lines
-from model.analysis.workspace import LineMapping, combine_statements
+from model.analysis.workspace import combine_statements
+from model.analysis.line_alignment import LineMapping
 from model.interpretation.headers import ColumnKind
 from model.statements.hierarchy import normalize_label
 from model.statements.statement import Cell, Column, Line, Statement, StatementKind

@@ -122,9 +122,8 @@ def _foot_column(statement: Statement, column: int, rounding: Rounding) -> list[
                     pending = [i for i in pending if i not in parts]
         if parts:
             results.append(FootingResult(statement, index, column, FootingStatus.FOOTS, value, _sum(statement, column, parts), parts))
-        elif len(same_unit) >= 2:
-            start = section_starts.get(line.section, 0) if line.section else 0
-            guess = tuple(same_unit[start:]) or tuple(same_unit)
+        elif len(same_unit) >= 2 and not _printed_alone(line, own_section := _own_section(line, same_unit, section_starts), lines):
+            guess = own_section or tuple(same_unit)
             computed = _sum(statement, column, guess)
             # a section of one line ("賃貸資産" under "賃貸資産", then "賃貸資産合計") foots by itself
             foots = bool(line.section) and abs(computed - value) <= _tolerance(len(guess), _step([computed, value]), rounding)
@@ -133,6 +132,22 @@ def _foot_column(statement: Statement, column: int, rounding: Rounding) -> list[
             pending = [i for i in pending if i not in guess]
         pending.append(index)
     return results
+
+
+def _own_section(line, candidates: list[int], section_starts: dict[tuple[str, ...], int]) -> tuple[int, ...]:
+    start = section_starts.get(line.section, 0) if line.section else 0
+    return tuple(candidates[start:])
+
+
+def _printed_alone(line, own_section: tuple[int, ...], lines: list) -> bool:
+    """A total printed without its parts, which there is nothing to foot against: the first line
+    under its heading (a reconciliation that opens with a total repeated from the table before),
+    or one whose only line above in its section is another total (a condensed balance sheet's
+    "Total stockholders' equity" right after "Total liabilities"). Summing other sections'
+    lines for it would be a false alarm."""
+    if line.section and not own_section:
+        return True
+    return len(own_section) == 1 and lines[own_section[0]].is_total
 
 
 def _mostly_percent(statement: Statement, column: int) -> bool:

@@ -102,7 +102,7 @@ def with_derived_periods(statement: Statement) -> Statement:
     cells = dict(statement.cells)
     printed = {(c.period, c.unit) for c in columns if c.period is not None and c.kind is ColumnKind.DURATION and not c.forecast}
     durations = [
-        (j, c) for j, c in enumerate(columns) if c.kind is ColumnKind.DURATION and c.is_resolved_period and not c.forecast and not c.derived and c.unit != "%"
+        (j, c) for j, c in enumerate(columns) if c.kind is ColumnKind.DURATION and c.is_resolved_period and not c.forecast and not c.derived and not c.is_ratio
     ]  # a column of ratios ("% of sales") adds up to nothing
     made: dict[tuple[Period, str], int] = {}
     for j, longer in durations:
@@ -318,7 +318,7 @@ def derived_checks(statement: Statement, rounding: Rounding = Rounding.HALF) -> 
         return []
     durations = [
         (j, c) for j, c in enumerate(statement.columns)
-        if c.kind is ColumnKind.DURATION and c.is_resolved_period and not c.forecast and not c.derived
+        if c.kind is ColumnKind.DURATION and c.is_resolved_period and not c.forecast and not c.derived and not c.is_ratio
     ]
     printed_at = {c.period: j for j, c in durations}
     checks = []

@@ -22,7 +22,7 @@ def _quarter_columns(statement: Statement) -> dict[str, list[int]]:
     """Per unit, one column per discrete quarter (a printed one before a derived one), in time order."""
     chosen: dict[tuple[Period, str], int] = {}
     for j, column in enumerate(statement.columns):
-        if column.kind is not ColumnKind.DURATION or column.forecast or not column.is_resolved_period or not is_quarter(column.period):
+        if column.kind is not ColumnKind.DURATION or column.forecast or column.is_ratio or not column.is_resolved_period or not is_quarter(column.period):
             continue
         key = (column.period, column.unit)
         if key not in chosen or (statement.columns[chosen[key]].derived and not column.derived):

@@ -90,7 +90,9 @@ def _header_source(raw: RawTable, grid: list[list[str]], origin: list[int], head
 
 def _mark_ratio_columns(columns: list[ValueColumn], rows: list[BodyRow]) -> list[ValueColumn]:
     """A column of percentages beside an amount column of the same header ("2023 | 2023" over
-    "715 | 16%"), or one headed "% of sales", holds ratios to a base, not amounts of a period."""
+    "715 | 16%"), or one headed "% of sales", holds ratios to a base, not amounts. Where its own
+    header dates it ("Three Months Ended August 4, 2023 % Sales"), the ratios are of that period;
+    otherwise the column names no period."""
     marked = []
     for position, column in enumerate(columns):
         numbers = [row.parsed[position] for row in rows if position < len(row.parsed) and row.parsed[position].kind is CellKind.NUMBER]
@@ -101,7 +103,8 @@ def _mark_ratio_columns(columns: list[ValueColumn], rows: list[BodyRow]) -> list
         all_percent = percent_first and period and all(abs(n.value or 0) <= 100 for n in numbers)
         share_of = column.header.kind is ColumnKind.OTHER and column.header.percent
         if (beside_twin and percent_first) or all_percent or share_of or _RATIO_HEADER_RE.search(column.label) and column.header.kind is not ColumnKind.CHANGE:
-            marked.append(ValueColumn(column.grid_index, column.label, column.unit_text or "%", HeaderPeriod(ColumnKind.OTHER, percent=True), column.source, ratio=True))
+            header = column.header if period and not column.header.unresolved else HeaderPeriod(ColumnKind.OTHER, percent=True)
+            marked.append(ValueColumn(column.grid_index, column.label, column.unit_text or "%", header, column.source, ratio=True))
         else:
             marked.append(column)
     return marked

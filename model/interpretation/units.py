@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 
 from model.interpretation.evidence import Evidence
@@ -60,7 +61,7 @@ _EXCEPT_RE = re.compile(r"except\b.*", re.IGNORECASE)
 @dataclass(frozen=True, slots=True)
 class UnitInfo:
     unit: str = ""  # ISO currency, 'shares', '%', 'JPY/share', or as printed
-    scale: int = 1
+    scale: int | Decimal = 1  # a Decimal below 1 only for a percentage: its facts are hundredths
     explicit: bool = False  # the text said so (rather than a document default)
     evidence: tuple[Evidence, ...] = ()  # the printed text that settled unit and scale
     unresolved: str = ""  # why the scale could not be established (the values are then as printed)

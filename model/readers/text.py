@@ -52,10 +52,10 @@ def read(path: Path, progress: ProgressCallback | None = None) -> RawDocument:
         tables = cell_lines.find_tables(lines, path.name)
         prose = cell_lines.prose_lines(lines)
     elif _prefers_layout_reader(lines, tables):
-        from model.readers import layout_text
+        from model.readers import layout_lines, layout_text
 
         tables = layout_text.find_tables(lines, path.name)
-        ignored = layout_text.ignored_line_indexes(lines)
+        ignored = layout_lines.ignored_line_indexes(lines)
         prose = [line for index, line in enumerate(lines) if index not in ignored]
     if progress:
         progress(1.0, "tables found")

@@ -149,7 +149,7 @@ def _part_from_layout(layout: TableLayout, raw: RawTable, kind: StatementKind, t
                 period=header.period,
                 forecast=forecast,
                 percent_change=percent and header.kind is ColumnKind.CHANGE,
-                unit=column_unit_name(unit_info) if currencies_apart and header.kind is not ColumnKind.CHANGE else "",
+                unit="%" if value_column.ratio else column_unit_name(unit_info) if currencies_apart and header.kind is not ColumnKind.CHANGE else "",
                 evidence=period_evidence(value_column, layout, banner, calendar),
                 unresolved=header.unresolved,
             )

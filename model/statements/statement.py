@@ -73,6 +73,12 @@ class Column:
     unresolved: str = ""  # why no period could be established; such a column is kind OTHER
 
     @property
+    def is_ratio(self) -> bool:
+        """A column of percentages of a base ("% of sales" beside the amounts): ratios of its
+        period, which never add up over time nor chart against amounts."""
+        return self.unit == "%"
+
+    @property
     def is_resolved_period(self) -> bool:
         """A dated column whose date the document settles: the only kind that feeds changes."""
         return self.kind in (ColumnKind.DURATION, ColumnKind.INSTANT) and self.period is not None and not self.unresolved

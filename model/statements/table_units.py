@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 
 from model.interpretation.evidence import Evidence
 from model.interpretation.table_layout import ValueColumn, unit_for_column
@@ -28,6 +29,8 @@ MONEY_KINDS = frozenset(
     }
 )
 # tables of counts and per-share figures: printed as they are meant, whatever the amounts' scale
+PERCENT_SCALE = Decimal("0.01")
+PERCENT_SCALE_RULE = "a percentage is hundredths of the ratio it prints"
 _AS_PRINTED_KINDS = frozenset({StatementKind.KPI, StatementKind.PER_SHARE, StatementKind.DIVIDENDS})
 _DOCUMENT_SCALE_RE = re.compile(r"\b(?:in|of)\s+(?:u\.s\.\s+)?(?:dollars\s+in\s+)?(thousands|millions|billions)\b|\$\s*(?:in\s+)?(?:thousands|millions|billions)\b|\(\$(?:000|MM|mm|K)\)", re.I)
 
@@ -42,17 +45,29 @@ def cell_unit(line: Line, column: Column, value_column: ValueColumn, parsed: Par
     """One cell's unit and scale with the text that settles them: the cell itself ("16%",
     "12 Gbps"), its column (a units row, a % of sales column), its line (shares, per share),
     else the table's."""
+    return percentage_fact(printed_unit(line, column, value_column, parsed, table_unit), column)
+
+
+def percentage_fact(unit: UnitInfo, column: Column) -> UnitInfo:
+    """A percentage of a period is, as a fact, hundredths of its printed figure ("66.34" % of
+    sales is 0.6634), as inline XBRL tags it; a printed change in % stays in points."""
+    if unit.unit != "%" or column.kind is ColumnKind.CHANGE or unit.scale != 1:
+        return unit
+    return replace(unit, scale=PERCENT_SCALE, evidence=(*unit.evidence, Evidence("scale", PERCENT_SCALE_RULE, "convention")))
+
+
+def printed_unit(line: Line, column: Column, value_column: ValueColumn, parsed: ParsedNumber, table_unit: UnitInfo) -> UnitInfo:
     line_unit = UnitInfo(line.unit, line.scale, True, line.unit_evidence, line.unit_unresolved) if line.unit else None
     if column.kind is ColumnKind.CHANGE:
         if column.percent_change or parsed.percent:
             return UnitInfo("%", 1, True, (Evidence("unit", column.label, "column header"),))
         return line_unit or table_unit
+    if value_column.ratio:
+        return UnitInfo("%", 1, True, (Evidence("unit", value_column.label, "column header", value_column.source),))
     if parsed.unit:
         return UnitInfo(parsed.unit, 1, True, (Evidence("unit", parsed.unit, "cell"),))
     if parsed.percent:
         return UnitInfo("%", 1, True, (Evidence("unit", "%", "cell"),))
-    if value_column.ratio:
-        return UnitInfo("%", 1, True, (Evidence("unit", value_column.label, "column header", value_column.source),))
     column_unit = unit_for_column(value_column)
     if line_unit is not None and line.unit != table_unit.unit:
         return line_unit

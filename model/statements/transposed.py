@@ -13,6 +13,7 @@ from model.raw import RawTable
 from model.statements.hierarchy import is_total_label
 from model.statements.part import StatementPart, new_part
 from model.statements.statement import Cell, Column, Line, StatementKind
+from model.statements.table_units import percentage_fact
 from model.statements.tags import tagged_cell
 
 
@@ -87,6 +88,7 @@ def transposed_part(
                 continue
             line = lines[item_index]
             unit = UnitInfo(line.unit, line.scale, True, line.unit_evidence, line.unit_unresolved) if line.unit else table_unit
+            unit = percentage_fact(unit, columns[period_column])
             value = Cell(
                 parsed.value, cell.text, cell.source, header=f"{row.label} {label}".strip(), unit=unit.unit, scale=unit.scale,
                 evidence=unit.evidence + sign_evidence(parsed.value, cell.text), unresolved=unit.unresolved,

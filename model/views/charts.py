@@ -33,8 +33,11 @@ class ChartData:
 
 def chart_of_lines(table: StatementTable, lines: Sequence[int]) -> ChartData:
     """One series per line, one point per period column of the table (derived ones included
-    when the table shows them), values in the table's display scale."""
-    columns = [j for j, column in enumerate(table.columns) if is_period(column)]
+    when the table shows them), values in the table's display scale. A table that prints "% of
+    sales" beside its amounts charts the amounts: a ratio and an amount share no axis."""
+    periods = [j for j, column in enumerate(table.columns) if is_period(column)]
+    amounts = [j for j in periods if not table.columns[j].is_ratio]
+    columns = amounts or periods
     series = []
     captions = set()
     for line in lines:

@@ -49,7 +49,9 @@ def shown_scale(unit: str, printed_scale: int, scale: DisplayScale) -> int:
 
 
 def unit_caption(unit: str, scale: int) -> str:
-    """``JPY millions``, ``JPY``, ``shares``, or the scale alone for a table without a unit."""
+    """``JPY millions``, ``JPY``, ``shares``, ``%``, or the scale alone for a table without a unit."""
+    if unit == "%":
+        return unit  # shown as printed, whether its facts are hundredths or not
     words = [unit, _SCALE_NAMES.get(scale, f"x {scale:,}")]
     return " ".join(word for word in words if word) or "units as printed"
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from model.analysis.checks import TagResult
 from model.analysis.compare import Change, Rounding, compute_changes
-from model.analysis.workspace import Choice, CombinedStatement, LineMapping, Workspace, combine_filings, past_restatements, printed_labels
+from model.analysis.workspace import Choice, CombinedStatement, Workspace, combine_filings, past_restatements, printed_labels
+from model.analysis.line_alignment import LineMapping
 from model.errors import LoadCancelled
 from model.filing import CancelCheck
 from model.interpretation.periods import FiscalCalendar
