@@ -106,3 +106,33 @@ def test_a_52_53_week_sentence_gives_the_week_rule():
     assert (calendar.year_end_month, calendar.week_rule, calendar.weekday) == (9, WeekRule.LAST, 5)
     assert calendar.year_end(2022) == d("2022-09-24")
     assert calendar.year_end(2023) == d("2023-09-30")
+
+
+@pytest.mark.parametrize(
+    ("header", "start", "end"),
+    [
+        ("Second Quarter 2024", date(2024, 4, 1), date(2024, 6, 30)),  # as "2024" under a "Second Quarter" banner
+        ("Fourth Quarter Fiscal 2023", date(2023, 10, 1), date(2023, 12, 31)),
+        ("First Half 2024", date(2024, 1, 1), date(2024, 6, 30)),
+        ("Nine Months 2023", date(2023, 1, 1), date(2023, 9, 30)),
+        ("Remaining three months of fiscal 2023", date(2023, 10, 1), date(2023, 12, 31)),  # the last months of the year
+    ],
+)
+def test_the_part_of_a_fiscal_year_spelled_out_beside_its_year(header, start, end):
+    parsed = parse_header(header, FiscalCalendar(), "", False)
+    assert (parsed.kind, parsed.period) == (ColumnKind.DURATION, Period(start=start, end=end))
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Three Months 2024", "Remainder of fiscal 2023", "2023 (excluding the six months ended June 30, 2023)", "Remainder of the year"],
+)
+def test_a_part_of_a_year_the_header_does_not_place_is_unresolved(header):
+    """Which three months, and the rest after which date, the header does not say: never the whole
+    year, nor the six months it excludes."""
+    parsed = parse_header(header, FiscalCalendar(), "", False)
+    assert parsed.kind is ColumnKind.OTHER and parsed.period is None and parsed.unresolved
+
+
+def test_region_headers_are_no_remainder_of_a_period():
+    assert not parse_header("Rest of world", FiscalCalendar(), "", False).unresolved

@@ -414,3 +414,17 @@ def test_period_forms_of_other_reporting_conventions(header, banner, balance_she
     # forms no document of the shared corpora prints; each is read from the words printed
     parsed = parse_header(header, FiscalCalendar(), banner=banner, default_instant=balance_sheet)
     assert parsed.period == Period(end=end, start=start)
+
+
+def test_the_remaining_months_of_a_fiscal_year_are_its_last_months():
+    """Salesforce's maturity tables (fiscal years end January 31) open with "Remaining three months
+    of fiscal 2023", printed in its quarter ended October 31, 2022: November to January, never the
+    whole fiscal year."""
+    document = loaded("salesforce_fy2023q3_10q.pdf")
+    spans = {
+        (column.period.start, column.period.end)
+        for statement in document.statements
+        for column in statement.columns
+        if column.label.startswith("Remaining three months of fiscal 2023") and column.period is not None
+    }
+    assert spans == {(date(2022, 11, 1), date(2023, 1, 31))}

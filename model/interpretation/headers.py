@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
@@ -224,6 +224,8 @@ def parse_header(
     if _SHARE_OF_RE.search(text):
         return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, percent=True)  # "% of March 31, 2024 total"
 
+    if _REMAINDER_RE.search(text) and re.search(r"\b(?:19|20)\d{2}\b|\byear\b", text, re.IGNORECASE):
+        return _remainder(text, calendar, forecast)
     quarter_end = _QUARTER_END_RE.search(text)
     if quarter_end and not find_dates(text):
         return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, fiscal_label=quarter_end.group(0))
@@ -242,6 +244,11 @@ def parse_header(
         date_from_banner = end is not None and not _date_from_parts(text, "")
     if end is None and _LONE_YEAR_RE.match(text):
         return _bare_year(int(_LONE_YEAR_RE.match(text).group(1)), calendar, banner, default_instant, forecast)
+    spelled = _SPELLED_PART_RE.match(text) if end is None else None
+    if spelled and (_ORDINAL_QUARTER_RE.search(spelled["part"]) or _ORDINAL_HALF_RE.search(spelled["part"]) or length_from(spelled["part"])):
+        # "Second Quarter 2024", "Six Months 2024": the part of the fiscal year in the header's own words
+        header = _bare_year(int(spelled["year"]), calendar, f"{spelled['part']} {banner}", default_instant, forecast)
+        return replace(header, uses_banner=False) if header.kind is not ColumnKind.OTHER else header
     if end is None:
         fiscal = _fiscal_label(text, calendar)
         if fiscal is not None:
@@ -327,6 +334,8 @@ _ORDINAL_QUARTER_RE = re.compile(
 _ORDINAL_HALF_RE = re.compile(r"\b(?P<word>first|second|1st|2nd)\s+half\b|(?<![A-Za-z0-9])(?:H(?P<h>[12])|(?P<h2>[12])H)(?![A-Za-z0-9])", re.IGNORECASE)
 
 
+_REMAINDER_RE = re.compile(r"\b(?:remainder|remaining|rest)\s+(?:of\b|\w+\s+months\s+of\b)|\bexcluding\b|\(remainder\)", re.IGNORECASE)
+_SPELLED_PART_RE = re.compile(r"^(?P<part>[A-Za-z][A-Za-z -]*?)\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d{2})$", re.IGNORECASE)
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -364,6 +373,18 @@ def _bare_year(year: int, calendar: FiscalCalendar, banner: str, default_instant
     period = calendar.fiscal_period(year, 1, 12)
     return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=str(year), uses_banner=length is not None, uses_calendar=True,
                         assumption="" if length is not None else f"a bare year names the fiscal year {year}")
+
+
+def _remainder(text: str, calendar: FiscalCalendar, forecast: bool) -> HeaderPeriod:
+    """What is left of a period: "Remaining three months of fiscal 2023" is the last three months
+    of that fiscal year; "Remainder of 2023" or "2023 (excluding the six months ended June 30)"
+    start after a date the header leaves to the text around it, so they stay unresolved."""
+    spelled = _SPELLED_PART_RE.match(text)
+    length = length_from(spelled["part"]) if spelled else None
+    if spelled and length is not None and not length[1] and 0 < length[0] < 12 and calendar.naming_settled:
+        period = calendar.fiscal_period(int(spelled["year"]), 13 - length[0], length[0])
+        return HeaderPeriod(ColumnKind.DURATION, period, forecast, fiscal_label=text, uses_calendar=True)
+    return HeaderPeriod(ColumnKind.OTHER, forecast=forecast, unresolved=f"'{_short(text)}' is what remains of a period, and the header does not say from when")
 
 
 def _unnamed(label: str, calendar: FiscalCalendar) -> str:
