@@ -63,7 +63,8 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
         self.settings = settings
         self.error_route = error_route
         self.sample = sample
-        self.filings: dict[str, CheckedFiling] = {}
+        self.filings: dict[str, CheckedFiling] = {}  # in the order the user opened them, whichever finished first
+        self._opening_order: dict[str, int] = {}
         self.current: tuple[str, int] | None = None  # (filing path, statement index) shown
         self.current_key: tuple[str, str] | None = None  # or the key of the workspace statement shown
         self.last_failures: list[tuple[str, str]] = []
@@ -325,6 +326,8 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
             return None
         if not paths:
             return None
+        for path in paths:
+            self._opening_order.setdefault(path, len(self._opening_order))
         self.status_label.setText(f"Opening {len(paths)} file(s)\u2026" if len(paths) > 1 else f"Opening {Path(paths[0]).name}\u2026")
         batch = self.loader.load(paths, password)
         if remember:
@@ -361,7 +364,9 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
     def _on_loaded(self, batch: int, checked: CheckedFiling) -> None:
         path = checked.path
         self.filings[path] = checked
-        self.navigator.add_filing(checked)
+        # files read in parallel finish in any order: they are listed in the order they were opened
+        self.filings = dict(sorted(self.filings.items(), key=lambda item: self._opening_order.get(item[0], len(self._opening_order))))
+        self.navigator.add_filing(checked, list(self.filings).index(path))
         if batch in self._remember_batches:
             self.settings.add_recent_file(path)
         showing_nothing = self.current is None and self.current_key is None

@@ -67,6 +67,21 @@ def test_a_file_over_the_memory_limit_is_one_error_and_the_other_files_open(qtbo
     assert "huge-release.txt" in window.failure_box.informativeText()
 
 
+def test_files_read_in_parallel_are_listed_in_the_order_they_were_opened(qtbot, window_reading_with, tmp_path):
+    """The second file finishes first; the navigator and the workspace still list the first first."""
+    window = window_reading_with("tests.parsing_jobs:checked_slow_if_named", ParseSettings(jobs=2))
+    paths = [_copy_of_sample(tmp_path, name) for name in ("slow-first.txt", "second.txt")]
+    arrivals = []
+    window.loader.loaded.connect(lambda _batch, checked: arrivals.append(Path(checked.path).name))
+    with qtbot.waitSignal(window.loader.batch_finished, timeout=60_000):
+        window.load_paths(paths)
+    assert arrivals == ["second.txt", "slow-first.txt"]
+    assert list(window.filings) == [str(path) for path in paths]
+    navigator = window.navigator
+    listed = [navigator.topLevelItem(i).text(0) for i in range(navigator.topLevelItemCount())]
+    assert [name for name in listed if name.endswith(".txt")] == ["slow-first.txt", "second.txt"]
+
+
 def test_cancel_ends_the_worker_stuck_in_a_file(qtbot, window_reading_with, tmp_path):
     window = window_reading_with("tests.parsing_jobs:checked_unless_stuck")
     stuck = _copy_of_sample(tmp_path, "stuck-release.txt")
