@@ -10,11 +10,15 @@ time the window could not react (repaint, a click, a key). Reported:
   loading and combining;
 * the longest event-loop stall in each phase, and how many stalls passed 100 ms and 250 ms;
 * the time to show each combined statement (work on the GUI thread) and the longest of those;
-* peak memory: the process's maximum resident set size (``resource.getrusage``), and with
-  ``--tracemalloc`` also the peak of Python's own allocations (tracemalloc slows the run, so
-  its times are not comparable).
+* peak memory: the window's process's maximum resident set size (``resource.getrusage``), and
+  the worker processes' (each one's high-water mark, and the most all of them held at once, read
+  from /proc every 50 ms); with ``--tracemalloc`` also the peak of Python's own allocations
+  (tracemalloc slows the run, so its times are not comparable).
 
-    .venv/bin/python bench/bench_workspace.py [--count 40] [--platform offscreen|xcb] [--tracemalloc]
+Files are parsed in ``--jobs`` worker processes (default: the machine's cores), with a cache
+folder of this run only, so every file is really parsed.
+
+    .venv/bin/python bench/bench_workspace.py [--count 40] [--jobs N] [--platform offscreen|xcb] [--tracemalloc]
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import resource
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from dataclasses import dataclass, field
@@ -50,6 +55,52 @@ SOURCES = [
     "iij-1h-fy2017-release.txt",
 ]
 TICK_MS = 10
+SAMPLE_MS = 50
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (the worker processes sit under a fork server)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, stack = [], [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def memory_kb(pid: int, field_name: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field_name + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass  # it ended between the listing and the read
+    return 0
+
+
+@dataclass
+class WorkerMemory:
+    """The worker processes' peak resident memory, each and all at once."""
+
+    peak_each_kb: int = 0
+    peak_together_kb: int = 0
+    seen: set[int] = field(default_factory=set)
+
+    def sample(self) -> None:
+        if not Path("/proc").is_dir():
+            return
+        workers = descendants(os.getpid())
+        self.seen.update(workers)
+        self.peak_each_kb = max([self.peak_each_kb, *(memory_kb(pid, "VmHWM") for pid in workers)])
+        self.peak_together_kb = max(self.peak_together_kb, sum(memory_kb(pid, "VmRSS") for pid in workers))
 
 
 def copies(folder: Path, count: int) -> list[Path]:
@@ -93,7 +144,7 @@ class StallMeter:
         self.last = self.began = time.perf_counter()
 
 
-def run(count: int) -> int:
+def run(count: int, jobs: int) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -103,13 +154,16 @@ def run(count: int) -> int:
     from gui.garbage import MainThreadGarbageCollector
     from gui.main_window import MainWindow
     from gui.settings import AppSettings
+    from model.parsing.limits import ParseSettings
 
     icon = configure_application(app)
     collector = MainThreadGarbageCollector(app)
     collector.start()
     with tempfile.TemporaryDirectory(prefix="tickmark-workspace-") as folder:
         paths = copies(Path(folder), count)
-        window = MainWindow(AppSettings(), None, sample_filing(), icon, autosave_folder=Path(folder) / "autosave")
+        settings = AppSettings()
+        settings.set_reading_settings(ParseSettings(jobs=jobs))
+        window = MainWindow(settings, None, sample_filing(), icon, autosave_folder=Path(folder) / "autosave")
         window.resize(1280, 800)
         window.show()
         meter = StallMeter()
@@ -117,6 +171,10 @@ def run(count: int) -> int:
         ticker.setInterval(TICK_MS)
         ticker.timeout.connect(meter.tick)
         ticker.start()
+        workers = WorkerMemory()
+        stop_sampling = threading.Event()
+        sampler = threading.Thread(target=lambda: [workers.sample() for _ in iter(lambda: stop_sampling.wait(SAMPLE_MS / 1000), True)], daemon=True)
+        sampler.start()  # off the GUI thread: reading /proc must not count as a stall
         marks: dict[str, float] = {}
         shows: list[tuple[str, float]] = []
 
@@ -151,13 +209,15 @@ def run(count: int) -> int:
         QTimer.singleShot(50, step)
         app.exec()
         ticker.stop()
+        stop_sampling.set()
+        sampler.join()
         failures = list(window.last_failures)
         checked = window.session.checked
         window.close()
         collector.stop()
 
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"workspace of {count} filings ({len(SOURCES)} real ones repeated under other names), offscreen={os.environ.get('QT_QPA_PLATFORM') == 'offscreen'}")
+    print(f"workspace of {count} filings ({len(SOURCES)} real ones repeated under other names), {jobs} worker process(es), offscreen={os.environ.get('QT_QPA_PLATFORM') == 'offscreen'}")
     print(f"  filings read: {count - len(failures)}, failed: {len(failures)}" + "".join(f"\n    {Path(p).name}: {r}" for p, r in failures))
     print(f"  combined statements: {len(checked.statements) if checked else 0}")
     print(f"  total time:      {marks['combined'] - marks['start']:7.1f} s  (loading {marks['loaded'] - marks['start']:.1f} s, combining {marks['combined'] - marks['loaded']:.2f} s)")
@@ -167,7 +227,8 @@ def run(count: int) -> int:
         print(f"    {stall:5.0f} ms, {when:6.2f} s into {phase}")
     slowest = max(shows, key=lambda show: show[1]) if shows else ("", 0.0)
     print(f"  showing each combined statement: {len(shows)} shown, longest {slowest[1] * 1000:.0f} ms ({slowest[0][:60]})")
-    print(f"  peak memory (max RSS): {peak_rss_mb:.0f} MB")
+    print(f"  peak memory (max RSS) of the window's process: {peak_rss_mb:.0f} MB")
+    print(f"  worker processes ({len(workers.seen)} seen, the fork server included): peak of one {workers.peak_each_kb / 1024:.0f} MB, of all at once {workers.peak_together_kb / 1024:.0f} MB")
     if tracemalloc.is_tracing():
         _, peak = tracemalloc.get_traced_memory()
         print(f"  peak Python allocations (tracemalloc): {peak / 2**20:.0f} MB")
@@ -177,6 +238,7 @@ def run(count: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=40)
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: the machine's cores)")
     parser.add_argument("--platform", default="offscreen")
     parser.add_argument("--tracemalloc", action="store_true", help="also the peak of Python allocations (slows the run)")
     args = parser.parse_args(argv)
@@ -185,11 +247,14 @@ def main(argv: list[str] | None = None) -> int:
     home = tempfile.mkdtemp(prefix="tickmark-bench-home-")
     os.environ["XDG_CONFIG_HOME"] = str(Path(home) / "config")
     os.environ["XDG_DATA_HOME"] = str(Path(home) / "data")
+    os.environ["TICKMARK_CACHE_DIR"] = str(Path(home) / "cache")  # every file really parsed
     sys.path.insert(0, str(REPO))
     if args.tracemalloc:
         tracemalloc.start()
     try:
-        return run(args.count)
+        from model.parsing.limits import machine_cores
+
+        return run(args.count, args.jobs or machine_cores())
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

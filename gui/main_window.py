@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -30,6 +31,7 @@ from gui.empty_state import EmptyState
 from gui.errors import ErrorRoute, log_directory, show_message
 from gui.export_dialogs import ExportDialogs
 from gui.navigator import Navigator
+from gui.reading_settings import ReadingSettingsDialog
 from gui.settings import AppSettings
 from gui.source_actions import SourceActions
 from gui.source_view import SourcePanel
@@ -61,7 +63,8 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
         self.settings = settings
         self.error_route = error_route
         self.sample = sample
-        self.filings: dict[str, CheckedFiling] = {}
+        self.filings: dict[str, CheckedFiling] = {}  # in the order the user opened them, whichever finished first
+        self._opening_order: dict[str, int] = {}
         self.current: tuple[str, int] | None = None  # (filing path, statement index) shown
         self.current_key: tuple[str, str] | None = None  # or the key of the workspace statement shown
         self.last_failures: list[tuple[str, str]] = []
@@ -90,7 +93,7 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks)
 
-        self.loader = FilingLoader(self)
+        self.loader = FilingLoader(self, settings.reading_settings())
         self.statement_panel = StatementPanel(settings.scale(), settings.show_derived())
         self.statement_panel.setObjectName("statementPanel")
         self.tabs = ViewTabs()
@@ -185,6 +188,9 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
         self.common_size_action = self._action("Co&mmon Size", self.statement_panel.set_common_size, tip="Amounts as a % of revenue or of total assets, in the table and the changes")
         self.common_size_action.setCheckable(True)
         self.growth_action = self._action("&Growth (CAGR)\u2026", self.statement_panel.open_growth_dialog, tip="Compound annual growth of the selected lines between two periods")
+        self.reading_settings_action = self._action(
+            "&Reading Settings\u2026", self.edit_reading_settings, tip="Files read at once, the memory and time one file may take, and the cache of parsed files"
+        )
         self.about_action = self._action("&About Tickmark", self.show_about, "F1", "Version, supported files and where the log is")
         self.scale_actions = QActionGroup(self)
         for scale in DisplayScale:
@@ -219,6 +225,8 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.statement_panel.copy_action)
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.reading_settings_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.chart_action)
         view_menu.addAction(self.source_action)
@@ -318,6 +326,8 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
             return None
         if not paths:
             return None
+        for path in paths:
+            self._opening_order.setdefault(path, len(self._opening_order))
         self.status_label.setText(f"Opening {len(paths)} file(s)\u2026" if len(paths) > 1 else f"Opening {Path(paths[0]).name}\u2026")
         batch = self.loader.load(paths, password)
         if remember:
@@ -354,7 +364,9 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
     def _on_loaded(self, batch: int, checked: CheckedFiling) -> None:
         path = checked.path
         self.filings[path] = checked
-        self.navigator.add_filing(checked)
+        # files read in parallel finish in any order: they are listed in the order they were opened
+        self.filings = dict(sorted(self.filings.items(), key=lambda item: self._opening_order.get(item[0], len(self._opening_order))))
+        self.navigator.add_filing(checked, list(self.filings).index(path))
         if batch in self._remember_batches:
             self.settings.add_recent_file(path)
         showing_nothing = self.current is None and self.current_key is None
@@ -506,6 +518,14 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
         for action in (self.export_chart_png_action, self.export_chart_svg_action):
             action.setEnabled(on_chart)
 
+    @Slot()
+    def edit_reading_settings(self) -> None:
+        dialog = ReadingSettingsDialog(self.loader.settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            chosen = dialog.chosen()
+            self.settings.set_reading_settings(chosen)
+            self.loader.set_settings(chosen)
+
     # ------------------------------------------------------------------ closing
 
     @Slot()
@@ -610,7 +630,7 @@ class MainWindow(ExportDialogs, SourceActions, WorkspaceFiles, WorkspaceViews, Q
         box.setObjectName("aboutBox")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.loader.cancel()
+        self.loader.shutdown()  # every worker ends now, even one stuck in a file
         self.session.finish()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())

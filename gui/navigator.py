@@ -195,11 +195,17 @@ class Navigator(QTreeWidget):
         item.setToolTip(CHECKS, tip)
         item.setForeground(CHECKS, QBrush(colour))
 
-    def add_filing(self, checked: CheckedFiling) -> QTreeWidgetItem:
-        """Add a filing (replacing one of the same path) with its statements under it."""
+    def add_filing(self, checked: CheckedFiling, position: int | None = None) -> QTreeWidgetItem:
+        """Add a filing (replacing one of the same path) with its statements under it, at
+        ``position`` among the filings (the end when None)."""
         filing = checked.filing
         old = self.filing_item(filing.path)
-        position = self.indexOfTopLevelItem(old) if old is not None else self.topLevelItemCount()
+        if old is not None:
+            position = self.indexOfTopLevelItem(old)
+        elif position is None:
+            position = self.topLevelItemCount()
+        else:
+            position = min(position + (self.workspace_item() is not None), self.topLevelItemCount())  # below the Workspace node
         if old is not None:
             self.takeTopLevelItem(position)
         item = QTreeWidgetItem([filing.file_name, checked.status_text()])

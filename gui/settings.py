@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from model.parsing.limits import DEFAULT_CACHE_BYTES, DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT_S, ParseSettings, machine_cores
 from model.views.formatting import DisplayScale
 
 ORGANIZATION = "Tickmark"
@@ -16,7 +17,7 @@ MAX_RECENT = 10
 
 class AppSettings:
     """Window geometry and dock layout, the last folder of a file dialog, the display scale,
-    whether derived periods are shown, and recent files."""
+    whether derived periods are shown, recent files, and how files are read."""
 
     def __init__(self) -> None:
         # INI everywhere, so that tests can redirect it with QSettings.setPath
@@ -81,3 +82,31 @@ class AppSettings:
 
     def set_show_derived(self, show: bool) -> None:
         self._store.setValue("view/show_derived", "true" if show else "false")
+
+    # reading
+    def reading_settings(self) -> ParseSettings:
+        """Worker processes, limits and cache as last chosen; a value that does not read back
+        as a sensible number is the default."""
+        defaults = ParseSettings()
+        return ParseSettings(
+            jobs=self._number("reading/jobs", int, machine_cores(), 1),
+            memory_limit=self._number("reading/memory_limit", int, DEFAULT_MEMORY_LIMIT, 64 * 2**20),
+            time_limit=self._number("reading/time_limit", float, DEFAULT_TIME_LIMIT_S, 1.0),
+            cache=self._store.value("reading/cache", "true") in (True, "true"),
+            cache_max_bytes=self._number("reading/cache_max_bytes", int, DEFAULT_CACHE_BYTES, 0),
+            cache_folder=defaults.cache_folder,
+        )
+
+    def set_reading_settings(self, settings: ParseSettings) -> None:
+        self._store.setValue("reading/jobs", settings.jobs)
+        self._store.setValue("reading/memory_limit", settings.memory_limit or DEFAULT_MEMORY_LIMIT)
+        self._store.setValue("reading/time_limit", settings.time_limit or DEFAULT_TIME_LIMIT_S)
+        self._store.setValue("reading/cache", "true" if settings.cache else "false")
+        self._store.setValue("reading/cache_max_bytes", settings.cache_max_bytes)
+
+    def _number(self, key: str, kind: type, default: int | float, least: int | float) -> int | float:
+        try:
+            value = kind(self._store.value(key, default))
+        except (TypeError, ValueError):
+            return default
+        return value if value >= least else default

@@ -1,14 +1,12 @@
 """Loading filings, and other model work, off the GUI thread.
 
-Each file is one ``QRunnable`` on the global ``QThreadPool``; its signals live on a separate
-``QObject`` (a runnable is not a QObject) and reach the GUI thread queued. The loader holds a
-reference to every worker until it has finished, drops results that went stale (a newer
-load of the same file, or a cancelled batch) and reports each batch once, with the files
-that failed and why.
-
-Files load one after another: reading a filing is pure Python, so a second thread would only
-compete for the GIL (with the GUI thread too) and finish no sooner; measured on four real
-filings, two threads took as long as one and froze the window for up to 0.6 s at a time.
+Filings are parsed in worker processes (``model.parsing.pool``): several at once, each under a
+memory and a time limit, so that a hostile or stuck file costs one error for that file, never
+the window. What the pool's thread reports is queued and handed to the GUI thread through a
+socket pair watched by a ``QSocketNotifier``: the pool's thread never touches a Qt object, so a
+loader deleted while files are still being read cannot break it. The loader drops results that
+went stale (a newer load of the same file, or a cancelled batch) and reports each batch once,
+with the files that failed and why.
 
 Other work (combining the workspace, checking a workspace file's sources) runs through a
 ``TaskRunner``: the latest request only, older runs cancelled and their results dropped.
@@ -16,93 +14,85 @@ Other work (combining the workspace, checking a workspace file's sources) runs t
 
 from __future__ import annotations
 
+import queue
+import socket
 import threading
-from collections import deque
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QSocketNotifier, QThreadPool, Signal, Slot
 
-from model.errors import FilingError, LoadCancelled, PasswordRequired
-
-
-class WorkerSignals(QObject):
-    started = Signal(int)  # ticket
-    progress = Signal(int, float, str)  # ticket, fraction, message
-    returned = Signal(int, object)  # ticket, CheckedFiling
-    errored = Signal(int, str, str)  # ticket, path, plain reason
-    locked = Signal(int, str, str)  # ticket, path, reason: a PDF that needs its password
-    crashed = Signal(int, object)  # ticket, an unexpected exception (a bug) for the error route
-    cancelled = Signal(int)
-    finished = Signal(int)
+from model.errors import LoadCancelled
+from model.page_counts import estimated_pages
+from model.parsing.job import CHECKED_FILING_JOB, Counted, Crashed, Failed, Finished, Loaded, Locked, PoolEvent, Progress, WorkerCrash
+from model.parsing.limits import ParseSettings
+from model.parsing.pool import ParsePool
 
 
-class LoadWorker(QRunnable):
-    """Reads one filing through the model's one loader path and runs its checks."""
+class ThreadEvents(QObject):
+    """Hands objects from any thread to ``handler`` on the GUI thread, in order."""
 
-    def __init__(self, ticket: int, path: str, cancel: threading.Event, signals: WorkerSignals, password: str = "") -> None:
-        super().__init__()
-        # Python owns the worker (the loader holds it until ``finished``); the pool reads
-        # autoDelete before run(), so it never touches the object afterwards
-        self.setAutoDelete(False)
-        self.ticket = ticket
-        self.path = path
-        self.signals = signals
-        self._cancel = cancel
-        self._password = password  # this load's only: dropped with the worker, never stored
+    def __init__(self, handler: Callable[[object], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._handler = weakref.WeakMethod(handler)  # the sending thread must not keep the receiver alive
+        self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
 
-    def run(self) -> None:
-        # imported here so that the window can appear before pandas and the readers load
-        from model.views.checks import load_checked_filing
+    def close(self) -> None:
+        if shiboken6.isValid(self._notifier):
+            self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
 
-        ticket = self.ticket
-        self.signals.started.emit(ticket)
+    def put(self, item: object) -> None:
+        """From any thread."""
+        self._queue.put(item)
         try:
-            loaded = load_checked_filing(
-                self.path,
-                progress=lambda fraction, message: self.signals.progress.emit(ticket, fraction, message),
-                cancelled=self._cancel.is_set,
-                password=self._password,
-            )
-        except LoadCancelled:
-            self.signals.cancelled.emit(ticket)
-        except PasswordRequired as error:
-            self.signals.locked.emit(ticket, error.path, error.reason)
-        except FilingError as error:
-            self.signals.errored.emit(ticket, error.path, error.reason)
-        except Exception as error:  # noqa: BLE001 - a bug in a reader: handed to the error route, never swallowed
-            self.signals.crashed.emit(ticket, error)
-        else:
-            self.signals.returned.emit(ticket, loaded)
-        finally:
-            self.signals.finished.emit(ticket)
+            self._writer.send(b"\0")
+        except OSError:
+            pass  # a wake-up is already pending (the buffer is full), or the GUI side is gone
 
-
-class CountSignals(QObject):
-    counted = Signal(int, int)  # ticket, pages
-    finished = Signal(int)  # batch number
-
-
-class PageCounter(QRunnable):
-    """Counts the pages of a batch's files (a PDF's own count; text and HTML by size), so that
-    progress is pages across every file, known before the files are read one by one."""
-
-    def __init__(self, batch: int, paths: dict[int, str], signals: CountSignals) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the loader holds it until ``finished``, as its workers
-        self.batch = batch
-        self.paths = paths
-        self.signals = signals
-
-    def run(self) -> None:
-        from model.page_counts import page_count
-
+    @Slot()
+    def _drain(self) -> None:
         try:
-            for ticket, path in self.paths.items():
-                self.signals.counted.emit(ticket, page_count(path))
-        finally:
-            self.signals.finished.emit(self.batch)
+            while self._reader.recv(4096):
+                pass
+        except OSError:
+            pass  # drained: nothing more to read now
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            handler = self._handler()
+            if handler is None:
+                return
+            handler(item)
+
+
+class _Channel:
+    """A loader's pool and the channel its events come back by, released together: by
+    ``shutdown``, or when a loader that was never shut down is collected."""
+
+    def __init__(self, events: ThreadEvents) -> None:
+        self.events = events
+        self.pool: ParsePool | None = None
+
+    def close_pool(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+
+    def release(self) -> None:
+        self.close_pool()
+        self.events.close()
 
 
 @dataclass
@@ -114,14 +104,11 @@ class Batch:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     locked: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): PDFs that need a password
     loaded: int = 0
-    cancel: threading.Event = field(default_factory=threading.Event)
-
-
-MAX_PARALLEL_LOADS = 1
+    cancelled: bool = False
 
 
 class FilingLoader(QObject):
-    """Loads files on the pool, one at a time, and hands each result to the GUI thread."""
+    """Loads files in the worker processes and hands each result to the GUI thread."""
 
     loaded = Signal(int, object)  # batch number, CheckedFiling
     crashed = Signal(str, object)  # path, exception
@@ -130,23 +117,49 @@ class FilingLoader(QObject):
     batch_finished = Signal(int, int, list)  # batch number, files loaded, [(path, reason)] of failures
     password_needed = Signal(str, str)  # path, reason: after its batch, a PDF that opens only with a password
 
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, settings: ParseSettings | None = None, job: str = CHECKED_FILING_JOB) -> None:
         super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
-        self._workers: dict[int, LoadWorker] = {}
+        self._settings = settings or ParseSettings()
+        self._job = job
+        self._channel = _Channel(ThreadEvents(self._on_event, self))
+        weakref.finalize(self, self._channel.release)
+        self._paths: dict[int, str] = {}  # ticket -> path, while it loads
         self._batch_of: dict[int, Batch] = {}
         self._latest_ticket: dict[str, int] = {}
         self._fractions: dict[int, float] = {}
-        self._pages: dict[int, int] = {}  # ticket -> pages of its file (1 until counted)
-        self._counters: dict[int, PageCounter] = {}  # batch number -> its counter, held until done
-        self._waiting: deque[int] = deque()
-        self._running: set[int] = set()
-        self._next_ticket = 1
+        self._pages: dict[int, int] = {}  # ticket -> pages of its file (estimated until counted)
         self._next_batch = 1
 
     @property
     def busy(self) -> bool:
-        return bool(self._workers)
+        return bool(self._paths)
+
+    @property
+    def settings(self) -> ParseSettings:
+        return self._settings
+
+    def set_settings(self, settings: ParseSettings) -> None:
+        """Loads started once the loads under way have finished use ``settings``."""
+        self._settings = settings
+        if not self.busy:
+            self._channel.close_pool()
+
+    def _pool_for_loading(self) -> ParsePool:
+        channel = self._channel
+        if channel.pool is not None and channel.pool.settings != self._settings and not self.busy:
+            channel.close_pool()
+        if channel.pool is None:
+            channel.pool = ParsePool(self._settings, channel.events.put, self._job)
+        return channel.pool
+
+    def shutdown(self) -> None:
+        """End every worker now (the window is closing); nothing more is reported."""
+        self._channel.close_pool()
+        was_busy = self.busy
+        for store in (self._paths, self._batch_of, self._latest_ticket, self._fractions, self._pages):
+            store.clear()
+        if was_busy:
+            self.busy_changed.emit(False)
 
     def load(self, paths: list[str], password: str = "") -> int:
         """Start loading; returns the batch number that ``batch_finished`` will report.
@@ -154,71 +167,49 @@ class FilingLoader(QObject):
         batch = Batch(self._next_batch)
         self._next_batch += 1
         was_busy = self.busy
-        for path in dict.fromkeys(str(Path(p).absolute()) for p in paths):
-            ticket = self._next_ticket
-            self._next_ticket += 1
-            # parented, so that the worker thread dropping the last Python reference never
-            # deletes a QObject of the GUI thread; deleted on the GUI thread once finished
-            signals = WorkerSignals(self)
-            worker = LoadWorker(ticket, path, batch.cancel, signals, password)
-            signals.progress.connect(self._on_progress)
-            signals.locked.connect(self._on_locked)
-            signals.returned.connect(self._on_returned)
-            signals.errored.connect(self._on_errored)
-            signals.crashed.connect(self._on_crashed)
-            signals.finished.connect(self._on_finished)
-            self._workers[ticket] = worker
+        unique = list(dict.fromkeys(str(Path(p).absolute()) for p in paths))
+        if not unique:
+            self.batch_finished.emit(batch.number, 0, [])
+            return batch.number
+        pool = self._pool_for_loading()
+        for path in unique:
+            ticket = pool.submit(path, password)
+            self._paths[ticket] = path
             self._batch_of[ticket] = batch
             self._latest_ticket[path] = ticket
             self._fractions[ticket] = 0.0
-            self._pages[ticket] = 1
+            self._pages[ticket] = estimated_pages(path)
             batch.tickets.add(ticket)
-        if not batch.tickets:
-            self.batch_finished.emit(batch.number, 0, [])
-            return batch.number
         if not was_busy:
             self.busy_changed.emit(True)
-        counter = PageCounter(batch.number, {ticket: self._workers[ticket].path for ticket in sorted(batch.tickets)}, CountSignals(self))
-        counter.signals.counted.connect(self._on_counted)
-        counter.signals.finished.connect(self._on_counter_finished)
-        self._counters[batch.number] = counter
-        self._pool.start(counter)
-        self._waiting.extend(sorted(batch.tickets))
-        self._start_waiting()
         return batch.number
 
-    def _start_waiting(self) -> None:
-        while self._waiting and len(self._running) < MAX_PARALLEL_LOADS:
-            ticket = self._waiting.popleft()
-            self._running.add(ticket)
-            self._pool.start(self._workers[ticket])
-
     def cancel(self) -> None:
-        """Stop every running load; whatever they still deliver is dropped."""
+        """Stop every load: queued files are dropped, files being read end with their worker;
+        whatever they still deliver is dropped."""
         for batch in {id(b): b for b in self._batch_of.values()}.values():
-            batch.cancel.set()
+            batch.cancelled = True
+        if self._channel.pool is not None and self._paths:
+            self._channel.pool.cancel(list(self._paths))
 
     def _is_current(self, ticket: int) -> bool:
         batch = self._batch_of.get(ticket)
-        worker = self._workers.get(ticket)
-        if batch is None or worker is None or batch.cancel.is_set():
+        path = self._paths.get(ticket)
+        if batch is None or path is None or batch.cancelled:
             return False
-        return self._latest_ticket.get(worker.path) == ticket
+        return self._latest_ticket.get(path) == ticket
 
-    @Slot(int)
-    def _on_counter_finished(self, batch: int) -> None:
-        counter = self._counters.pop(batch, None)
-        if counter is not None:
-            counter.signals.deleteLater()
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, Counted):
+            if event.ticket in self._pages:
+                self._pages[event.ticket] = event.pages
+        elif isinstance(event, Progress):
+            self._on_progress(event.ticket, event.fraction, event.message)
+        elif isinstance(event, Finished):
+            self._on_finished(event.ticket, event)
 
-    @Slot(int, int)
-    def _on_counted(self, ticket: int, pages: int) -> None:
-        if ticket in self._pages:
-            self._pages[ticket] = pages
-
-    @Slot(int, float, str)
     def _on_progress(self, ticket: int, fraction: float, message: str) -> None:
-        if ticket not in self._fractions:
+        if ticket not in self._fractions or not self._is_current(ticket):
             return
         self._fractions[ticket] = fraction
         self.progress_changed.emit(*self.progress(ticket, message))
@@ -229,54 +220,46 @@ class FilingLoader(QObject):
         total = sum(self._pages.get(t, 1) for t in self._fractions)
         done = sum(fraction * self._pages.get(t, 1) for t, fraction in self._fractions.items())
         tickets = sorted(self._fractions)
-        name = Path(self._workers[ticket].path).name
+        name = Path(self._paths[ticket]).name
         where = f"page {round(done)} of {total} in {len(tickets)} files (file {tickets.index(ticket) + 1})" if len(tickets) > 1 else f"{total} page(s)"
         return done / total if total else 0.0, f"{name}: {message} \u00b7 {where}"
 
-    @Slot(int, object)
-    def _on_returned(self, ticket: int, loaded: object) -> None:
+    def _on_finished(self, ticket: int, event: PoolEvent) -> None:
+        if ticket not in self._paths:
+            return
+        outcome = event.outcome  # type: ignore[union-attr]
+        path = self._paths[ticket]
         if self._is_current(ticket):
             batch = self._batch_of[ticket]
-            batch.loaded += 1
-            self.loaded.emit(batch.number, loaded)
+            if isinstance(outcome, Loaded):
+                batch.loaded += 1
+                self.loaded.emit(batch.number, outcome.value)
+            elif isinstance(outcome, Locked):
+                batch.locked.append((outcome.path, outcome.reason))
+            elif isinstance(outcome, Failed):
+                batch.failures.append((outcome.path, outcome.reason))
+            elif isinstance(outcome, Crashed):
+                batch.failures.append((path, f"Tickmark failed while reading it ({outcome.error}); the details are in the error log"))
+                self.crashed.emit(path, WorkerCrash(path, outcome.error, outcome.details))
+        self._fractions[ticket] = 1.0
+        self._finish(ticket)
 
-    @Slot(int, str, str)
-    def _on_errored(self, ticket: int, path: str, reason: str) -> None:
-        if self._is_current(ticket):
-            self._batch_of[ticket].failures.append((path, reason))
-
-    @Slot(int, str, str)
-    def _on_locked(self, ticket: int, path: str, reason: str) -> None:
-        if self._is_current(ticket):
-            self._batch_of[ticket].locked.append((path, reason))
-
-    @Slot(int, object)
-    def _on_crashed(self, ticket: int, error: object) -> None:
-        worker = self._workers.get(ticket)
-        if worker is not None:
-            self._batch_of[ticket].failures.append((worker.path, f"Tickmark failed while reading it ({type(error).__name__}); the details are in the error log"))
-            self.crashed.emit(worker.path, error)
-
-    @Slot(int)
-    def _on_finished(self, ticket: int) -> None:
-        self._running.discard(ticket)
-        worker = self._workers.pop(ticket, None)
-        if worker is not None:
-            worker.signals.deleteLater()
+    def _finish(self, ticket: int) -> None:
+        self._paths.pop(ticket, None)
         batch = self._batch_of.pop(ticket, None)
         if batch is None:
             return
         batch.tickets.discard(ticket)
         if not batch.tickets:
             self.batch_finished.emit(batch.number, batch.loaded, list(batch.failures))
-            for path, reason in batch.locked:
-                self.password_needed.emit(path, reason)
-        if not self._workers:
+            if not batch.cancelled:
+                for path, reason in batch.locked:
+                    self.password_needed.emit(path, reason)
+        if not self._paths:
             self._latest_ticket.clear()
             self._fractions.clear()  # finished files count as read until every load is done
             self._pages.clear()
             self.busy_changed.emit(False)
-        self._start_waiting()
 
 
 # ----------------------------------------------------------------------------- other work off the GUI thread

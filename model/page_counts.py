@@ -14,6 +14,21 @@ TEXT_BYTES_PER_PAGE = 4_000  # about 60 lines of 70 characters
 HTML_BYTES_PER_PAGE = 60_000  # an SEC filing's markup is mostly tags
 
 
+PDF_BYTES_PER_PAGE = 30_000  # the shared filings: 9 KB (a 10-K) to 60 KB (a release with pictures)
+
+
+def estimated_pages(path: str | Path) -> int:
+    """A guess from the file's size alone, before a worker counts: never opens the file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return 1
+    suffix = path.suffix.lower()
+    per_page = PDF_BYTES_PER_PAGE if suffix == ".pdf" else HTML_BYTES_PER_PAGE if suffix in (".htm", ".html", ".xhtml") else TEXT_BYTES_PER_PAGE
+    return max(1, size // per_page)
+
+
 def page_count(path: str | Path) -> int:
     """At least 1; a file that cannot be opened counts as one page (its load reports why)."""
     path = Path(path)

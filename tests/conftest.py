@@ -82,3 +82,13 @@ def load_filings(qtbot):
         return loaded, failures
 
     return load
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _parse_cache_of_the_test_run(tmp_path_factory):
+    """Parsed files are cached in a folder of this test run, never the user's cache (worker
+    processes and subprocesses inherit the variable)."""
+    from model.parsing.limits import CACHE_FOLDER_ENV
+
+    os.environ[CACHE_FOLDER_ENV] = str(tmp_path_factory.mktemp("parse-cache"))
+    yield

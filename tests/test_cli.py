@@ -6,6 +6,9 @@ import csv
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from tests.support import REFERENCE, REPO, needs_filings
 
@@ -103,3 +106,66 @@ def test_input_files_are_never_modified(tmp_path):
     before = REFERENCE.read_bytes()
     run("export", "--facts", str(tmp_path / "f.csv"), "--changes", str(tmp_path / "c.csv"), str(REFERENCE))
     assert REFERENCE.read_bytes() == before
+
+
+PARALLEL_SET = [
+    "iij-1h-fy2017-release.txt",
+    "costco_fy2023q3_earnings_release.pdf",
+    "kroger_2023q2_press_release_p1-3.pdf",
+    "apple_10q_fy2024q3.html",
+    "apple_10q_fy2025q3.html",
+    "lasertec_fy2026q3_tanshin.txt",
+    "amcor_fy2023q4_earnings_release.pdf",
+]
+
+
+@needs_filings
+def test_files_read_two_at_a_time_export_byte_for_byte_what_one_at_a_time_does(tmp_path):
+    from tests.support import FILINGS
+
+    paths = [str(FILINGS / name) for name in PARALLEL_SET if (FILINGS / name).exists()]
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    paths.insert(2, str(broken))
+    outputs = {}
+    for jobs in ("1", "2"):
+        folder = tmp_path / f"jobs-{jobs}"
+        folder.mkdir()
+        targets = [str(folder / name) for name in ("facts.csv", "changes.csv", "restatements.csv")]
+        result = run("export", "--jobs", jobs, "--no-cache", "--facts", targets[0], "--changes", targets[1], "--restatements", targets[2], *paths)
+        assert result.returncode == 1 and result.stderr.startswith("error: broken.pdf: "), result.stderr
+        outputs[jobs] = (result.stderr, [Path(target).read_bytes() for target in targets])
+    assert outputs["1"] == outputs["2"]
+    assert len(read(tmp_path / "jobs-2" / "facts.csv")) > 1000
+
+
+@needs_filings
+def test_an_export_run_again_reads_from_the_cache_and_writes_the_same(tmp_path):
+    environment_cache = tmp_path / "cache"
+    outputs = []
+    for _ in range(2):
+        facts = tmp_path / f"facts-{len(outputs)}.csv"
+        result = subprocess.run(
+            [sys.executable, str(REPO / "main.py"), "export", "--facts", str(facts), str(REFERENCE)],
+            capture_output=True, text=True, cwd=REPO, timeout=120, env=dict(os.environ, TICKMARK_CACHE_DIR=str(environment_cache)),
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(facts.read_bytes())
+    assert outputs[0] == outputs[1] and len(list(environment_cache.glob("*.pickle"))) == 1
+
+
+def test_limits_must_be_positive(tmp_path):
+    for option in ("--jobs", "--memory-limit", "--time-limit"):
+        result = run("export", option, "0", "--facts", str(tmp_path / "f.csv"), str(REFERENCE))
+        assert result.returncode == 2 and "must be" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_a_fifo_among_the_files_is_one_error_and_the_export_ends(tmp_path):
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    facts = tmp_path / "facts.csv"
+    result = run("export", "--time-limit", "3", "--facts", str(facts), str(fifo), str(REFERENCE))
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: pipe.pdf: ") and result.stderr.count("\n") == 1, result.stderr
+    assert len(read(facts)) > 800

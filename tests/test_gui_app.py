@@ -90,16 +90,13 @@ def test_the_hook_is_installed_and_removed(tmp_path):
 
 
 def test_a_reader_bug_while_loading_reaches_the_error_route_and_the_others_load(qtbot, load_filings, tmp_path, monkeypatch):
-    import model.views.checks
+    import functools
 
-    real = model.views.checks.load_checked_filing
+    import gui.main_window
+    from gui.workers import FilingLoader
 
-    def flaky(path, progress=None, cancelled=None, password=""):
-        if path.endswith("bad.txt"):
-            raise KeyError("reader bug")
-        return real(path, progress, cancelled, password)
-
-    monkeypatch.setattr(model.views.checks, "load_checked_filing", flaky)
+    # the reader runs in a worker process: the bug is in the job that process runs
+    monkeypatch.setattr(gui.main_window, "FilingLoader", functools.partial(FilingLoader, job="tests.parsing_jobs:checked_unless_bad"))
     bad = tmp_path / "bad.txt"
     bad.write_text("x")
     route = ErrorRoute(tmp_path / "logs")

@@ -268,7 +268,7 @@ def test_the_workspace_is_autosaved_after_changes_and_a_clean_exit_leaves_nothin
     open_workspace_of(qtbot, main_window, [earlier, later])
     autosave = main_window.session.autosave
     assert autosave.folder == log_directory()
-    qtbot.waitUntil(autosave.snapshot.exists, timeout=10_000)
+    qtbot.waitUntil(autosave.snapshot.exists, timeout=30_000)  # after the combine, on a loaded machine
     snapshot = json.loads(autosave.snapshot.read_text(encoding="utf-8"))
     assert [Path(f["path"]).name for f in snapshot["files"]] == ["iij-a.txt", "iij-b.txt"]
     main_window.close()

@@ -333,13 +333,13 @@ def test_encrypted_pdfs_with_an_empty_password_open_rc4_and_aes():
 @needs_filings
 def test_only_pages_that_look_like_tables_get_a_layout_analysis(monkeypatch):
     laid_out: list[int] = []
-    page_words = pdf.page_words
+    page_tables = pdf_document.page_tables
 
-    def counting(page):
-        laid_out.append(page.page_number)
-        return page_words(page)
+    def counting(words, rules, page, first_index=0):
+        laid_out.append(page.number)
+        return page_tables(words, rules, page, first_index)
 
-    monkeypatch.setattr(pdf_document, "page_words", counting)
+    monkeypatch.setattr(pdf_document, "page_tables", counting)
     document = pdf.read(filing("salesforce_fy2023_10k.pdf"))
     assert document.page_count == 152
     assert len(laid_out) < 152 / 3

@@ -17,6 +17,7 @@ from model.errors import FilingError
 from model.filing import Filing, company_key, load_filing
 from model.interpretation.headers import ColumnKind
 from model.interpretation.periods import Period
+from model.parsing.limits import ParseSettings
 from model.statements.hierarchy import normalize_label
 from model.statements.statement import Cell, Column, Statement, StatementKind
 
@@ -250,9 +251,14 @@ def load_workspace(
     paths: Iterable[str | Path],
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    parsing: ParseSettings | None = None,
 ) -> Workspace:
-    """Load every file; a file that fails is recorded with its reason and the rest still load."""
+    """Load every file; a file that fails is recorded with its reason and the rest still load.
+    With ``parsing``, the files are read in worker processes under its limits (several at once,
+    from the cache where it holds them); the filings keep the order of ``paths`` either way."""
     paths = list(paths)
+    if parsing is not None:
+        return _workspace_from_pool(paths, parsing, progress)
     workspace = Workspace()
     for number, path in enumerate(paths):
         def report(fraction: float, message: str, number: int = number, path: str | Path = path) -> None:
@@ -263,6 +269,21 @@ def load_workspace(
             workspace.filings.append(load_filing(path, report, cancelled))
         except FilingError as error:
             workspace.failures.append(LoadFailure(str(path), error.reason))
+    return workspace
+
+
+def _workspace_from_pool(paths: list[str | Path], parsing: ParseSettings, progress: ProgressCallback | None) -> Workspace:
+    from model.parsing.job import FILING_JOB, Crashed, Failed, Loaded, Locked
+    from model.parsing.pool import parse_in_order
+
+    workspace = Workspace()
+    for path, outcome in zip(paths, parse_in_order(paths, parsing, FILING_JOB, progress)):
+        if isinstance(outcome, Loaded):
+            workspace.filings.append(outcome.value)  # type: ignore[arg-type]
+        elif isinstance(outcome, (Failed, Locked)):
+            workspace.failures.append(LoadFailure(str(path), outcome.reason))
+        elif isinstance(outcome, Crashed):
+            workspace.failures.append(LoadFailure(str(path), f"Tickmark failed while reading it ({outcome.error})"))
     return workspace
 
 

@@ -4,7 +4,8 @@ Statements in filings are mostly unruled, so tables are rebuilt from where words
 than from drawn cells. Per page the steps run as a chain of small functions, in the style of
 pdfplumber's table.py, one module per stage:
 
-document (pages worth reading) -> lines (words -> lines, sign fragments glued) -> bands
+document (pages worth reading; their words and rules from pdfium_page, or pdfplumber where
+pdfium cannot give what pdfplumber would) -> lines (words -> lines, sign fragments glued) -> bands
 (side-by-side tables) -> blocks (bodies and their header lines) -> columns (value columns)
 -> rows (wrapped labels joined) -> titles (title and captions) -> tables (RawTable).
 """

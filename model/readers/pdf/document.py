@@ -1,16 +1,18 @@
 """Opening a PDF and reading its pages.
 
-Two passes, because pdfplumber's layout analysis costs ~100 ms a page and pypdfium2's plain
-text ~2 ms: pypdfium2 reads every page (text lines, running headers, which pages look like
-tables), pdfplumber only the pages that do, for their words and drawn rules. A page whose
-layout cannot be read is skipped with a warning naming it."""
+Two passes, because a page's words and rules cost ~100-500 ms with pdfplumber and its plain
+text ~2 ms with pypdfium2: pypdfium2 reads every page (text lines, running headers, which pages
+look like tables), then the pages that do are read for their words and drawn rules, statement
+pages first: from pdfium's characters and paths where they give what pdfplumber would
+(pdfium_page), with pdfplumber otherwise. A page whose layout cannot be read is skipped with a
+warning naming it."""
 
 from __future__ import annotations
 
 import logging
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -26,13 +28,14 @@ from model.pdfium_lock import PDFIUM_LOCK
 from model.raw import RawDocument, RawTable
 from model.readers import ProgressCallback
 from model.readers.files import read_file_bytes
-from model.readers.japanese_text import fold_cjk_compatibility
+from model.readers.pdf.chars import tickmark_word
 from model.readers.pdf.failures import layout_failure_reason
 from model.readers.pdf.geometry import Rule, Word
-from model.readers.pdf.page_text import CONTROL_RE, find_table_pages, running_line_keys, text_lines
+from model.readers.pdf.page_text import find_table_pages, reading_order, running_line_keys, text_lines
+from model.readers.pdf.pdfium_page import PageContent, read_pages
 from model.readers.pdf.stream_sizes import check_stream_sizes
 from model.readers.pdf.tables import PageInfo, page_tables
-from model.readers.pdf.titles import carried_title
+from model.readers.pdf.titles import carried_title, statement_pages
 
 # pdfminer reports a broken content stream with whichever Python error it runs into; pdfium
 # has already accepted the file by then, so such a page is skipped with a warning
@@ -73,7 +76,7 @@ def read(path: Path, progress: ProgressCallback | None = None, password: str = "
         PageInfo(path.name, number, 0.0, running, carried_title(page_texts[number - 2], running) if number > 1 else "")
         for number in table_pages
     ]
-    tables, page_warnings = read_tables(path, pages, report, password)
+    tables, page_warnings = read_tables(path, pages, report, password, first=statement_pages(table_pages, page_texts, running))
     report(1.0, f"{len(tables)} tables found")
     return RawDocument(
         file_name=path.name,
@@ -144,33 +147,62 @@ def _has_images(page: pypdfium2.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
 
 
-def read_tables(path: Path, pages: list[PageInfo], report: ProgressCallback, password: str = "") -> tuple[list[RawTable], list[str]]:
-    """Layout analysis (pdfplumber) of the given pages only."""
+def read_tables(
+    path: Path, pages: list[PageInfo], report: ProgressCallback, password: str = "", first: Sequence[int] = ()
+) -> tuple[list[RawTable], list[str]]:
+    """Words and rules of the given pages (pdfium where it reads them as pdfplumber would,
+    pdfplumber for the rest), the pages numbered in `first` before the others, then the layout
+    analysis of each page in page order, so that tables are numbered as printed."""
     tables: list[RawTable] = []
     warnings: list[str] = []
     if not pages:
         return tables, warnings
-    try:
-        # the file opened here, not by pdfplumber, which leaves its own handle open when pdfminer fails with other than its own errors
-        with _pdfminer_quiet(), path.open("rb") as stream, pdfplumber.open(stream, password=password, pages=[info.number for info in pages]) as pdf:
-            for done, (page, info) in enumerate(zip(pdf.pages, pages), start=1):
-                report(0.05 + 0.95 * (done - 1) / len(pages), f"reading tables on page {page.page_number}")
-                try:
-                    words = page_words(page)
-                    rules = vertical_rules(page)
-                    info = replace(info, height=float(page.height))  # known once pdfplumber has the page
-                    found = page_tables(words, rules, info, first_index=len(tables))
-                except _LAYOUT_FAILURES as error:
-                    # one page whose words or layout make no sense costs its tables, never the document's
-                    warnings.append(f"page {page.page_number} could not be laid out: {layout_failure_reason(error)}; its tables are missing")
-                    continue
-                finally:
-                    page.close()
-                tables.extend(found)
-    except _LAYOUT_FAILURES as error:
-        raise FilingError(path, f"damaged PDF: its pages cannot be laid out: {layout_failure_reason(error)}") from None
+    numbers = reading_order([info.number for info in pages], first)
+    contents: dict[int, PageContent | None] = {}
+    with PDFIUM_LOCK:
+        for done, (number, content) in enumerate(read_pages(path, numbers, password)):
+            report(0.05 + 0.45 * done / len(numbers), f"reading tables on page {number}")
+            contents[number] = content
+    fallback = [number for number in numbers if contents[number] is None]
+    if fallback:
+        plumbed, page_warnings = _plumber_contents(path, fallback, report, password)
+        contents.update(plumbed)
+        warnings += page_warnings
+    for info in pages:
+        content = contents.get(info.number)
+        if content is None:
+            continue
+        try:
+            found = page_tables(content.words, content.rules, replace(info, height=content.height), first_index=len(tables))
+        except _LAYOUT_FAILURES as error:
+            # one page whose words or layout make no sense costs its tables, never the document's
+            warnings.append(f"page {info.number} could not be laid out: {layout_failure_reason(error)}; its tables are missing")
+            continue
+        tables.extend(found)
     return tables, warnings
 
+
+def _plumber_contents(
+    path: Path, numbers: list[int], report: ProgressCallback, password: str
+) -> tuple[dict[int, PageContent | None], list[str]]:
+    """pdfplumber's words and rules of the pages pdfium cannot be trusted with."""
+    contents: dict[int, PageContent | None] = {}
+    warnings: list[str] = []
+    try:
+        # the file opened here, not by pdfplumber, which leaves its own handle open when pdfminer fails with other than its own errors
+        with _pdfminer_quiet(), path.open("rb") as stream, pdfplumber.open(stream, password=password, pages=sorted(numbers)) as pdf:
+            for done, page in enumerate(pdf.pages):
+                report(0.5 + 0.45 * done / len(numbers), f"reading tables on page {page.page_number}")
+                try:
+                    contents[page.page_number] = PageContent(page_words(page), vertical_rules(page), float(page.height))
+                except _LAYOUT_FAILURES as error:
+                    warnings.append(f"page {page.page_number} could not be laid out: {layout_failure_reason(error)}; its tables are missing")
+                    contents[page.page_number] = None
+                finally:
+                    page.close()
+    except _LAYOUT_FAILURES as error:
+        raise FilingError(path, f"damaged PDF: its pages cannot be laid out: {layout_failure_reason(error)}") from None
+    return contents, warnings
 
 
 @contextmanager
@@ -191,10 +223,9 @@ def page_words(page: pdfplumber.page.Page) -> list[Word]:
     raw_words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
     words = []
     for raw in raw_words:
-        # broken ligatures come out as control characters ("bene\x00ts"): drop them
-        text = fold_cjk_compatibility(CONTROL_RE.sub("", raw["text"]))
-        if raw.get("upright", True) and text.strip():
-            words.append(Word(text, float(raw["x0"]), float(raw["x1"]), float(raw["top"]), float(raw["bottom"]), float(raw["size"])))
+        word = tickmark_word(raw["text"], float(raw["x0"]), float(raw["x1"]), float(raw["top"]), float(raw["bottom"]), float(raw["size"]))
+        if raw.get("upright", True) and word is not None:
+            words.append(word)
     return words
 
 

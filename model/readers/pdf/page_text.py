@@ -59,6 +59,12 @@ def find_table_pages(page_texts: Sequence[str]) -> list[int]:
     return [number for number, text in enumerate(page_texts, start=1) if sum(1 for line in text.splitlines() if is_row_like(line)) >= 2]
 
 
+def reading_order(pages: Sequence[int], first: Sequence[int]) -> list[int]:
+    """The pages in `first` (in page order), then the others."""
+    leading = set(first)
+    return sorted(pages, key=lambda number: (number not in leading, number))
+
+
 def continues_a_table(page_text: str) -> bool:
     """A page that opens with the last rows of the table the page before ends with (a browser
     print breaks a statement's last rows onto the next page, above its closing note)."""

@@ -13,6 +13,8 @@ from model.readers.pdf.page_text import line_key, text_lines
 from model.readers.pdf.tokens import INTRODUCES_TABLE_RE, OUTLINE_NUMBER_RE, PAGE_NUMBER_RE, STATEMENT_TITLE_RE, is_caption
 from model.readers.text import is_title_line
 
+_HEADING_LINES = 6  # a statement's title is among the first lines of its page, under the running header
+
 
 def title_and_context(
     block: Block,
@@ -92,6 +94,17 @@ def _is_page_furniture(line: Line, page_height: float, running: frozenset[str]) 
 def _inside(line: Line, box: BBox) -> bool:
     x0, top, x1, bottom = box
     return line.top >= top - 0.5 and line.bottom <= bottom + 0.5 and line.x0 < x1 and line.x1 > x0
+
+
+def statement_pages(pages: Sequence[int], page_texts: Sequence[str], running: frozenset[str]) -> list[int]:
+    """Those of the given pages headed by a statement's title: read first, so that a long
+    report's statements are ready before its notes (prose naming a statement is no heading)."""
+    return [number for number in pages if _headed_by_statement_title(page_texts[number - 1], running)]
+
+
+def _headed_by_statement_title(page_text: str, running: frozenset[str]) -> bool:
+    lines = [line for line in text_lines(page_text) if not PAGE_NUMBER_RE.match(line) and line_key(line) not in running]
+    return any(_is_title(line) and STATEMENT_TITLE_RE.search(line) for line in lines[:_HEADING_LINES])
 
 
 def carried_title(previous_page_text: str, running: frozenset[str]) -> str:
