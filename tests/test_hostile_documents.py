@@ -128,9 +128,10 @@ def test_html_with_thousands_of_unclosed_tags_is_called_malformed(tmp_path):
 
 
 def test_pdfminer_errors_are_said_in_plain_words(tmp_path):
-    # pdfium reads past a broken dictionary; pdfminer stops with PSSyntaxError("Invalid dictionary construct")
+    # pdfium reads past a broken dictionary; pdfminer, which lays out a rotated page, stops with
+    # PSSyntaxError("Invalid dictionary construct")
     path = tmp_path / "broken-dictionary.pdf"
-    path.write_bytes(pdf_with_content(statement_page_content(), page_entries=b"/Foo << /A 1 /B >> "))
+    path.write_bytes(pdf_with_content(statement_page_content(), page_entries=b"/Rotate 90 /Foo << /A 1 /B >> "))
     with pytest.raises(FilingError) as raised:
         load_filing(path)
     assert raised.value.reason == f"damaged PDF: its pages cannot be laid out: {SYNTAX}"

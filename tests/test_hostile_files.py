@@ -101,12 +101,22 @@ def test_a_file_removed_between_choosing_and_parsing_is_one_failure(tmp_path, mo
 
 def test_the_export_names_a_removed_file_and_exports_the_others(tmp_path, monkeypatch, capsys):
     from model.cli import run_export
+    from model.parsing import pool
 
     doomed = write_statement(tmp_path / "doomed.md")
     kept = write_statement(tmp_path / "kept.md")
-    _removed_after_the_check(monkeypatch, doomed)
+    hash_of = pool.content_hash
+
+    def hash_then_remove(path):
+        """The export chose the file (and read it for its cache), then it is gone before a worker parses it."""
+        digest = hash_of(path)
+        if Path(path) == doomed:
+            os.remove(doomed)
+        return digest
+
+    monkeypatch.setattr(pool, "content_hash", hash_then_remove)
     out = tmp_path / "facts.csv"
-    status = run_export(["--facts", str(out), str(doomed), str(kept)], stderr=sys.stderr)
+    status = run_export(["--facts", str(out), "--jobs", "1", str(doomed), str(kept)], stderr=sys.stderr)
     assert status == 1
     assert capsys.readouterr().err.splitlines() == ["error: doomed.md: the file was removed before it could be read"]
     with open(out, encoding="utf-8", newline="") as stream:

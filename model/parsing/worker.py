@@ -17,6 +17,7 @@ from model.errors import FilingError, PasswordRequired
 from model.parsing.cache import ParseCache, content_hash
 from model.parsing.job import Counted, Crashed, Failed, Finished, JobFunction, JobRequest, Locked, Progress, resolve
 from model.parsing.limits import apply_memory_limit, memory_message
+from model.readers.files import NOT_FOUND_REASON, REMOVED_REASON
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,9 @@ def run_job(connection: Connection, function: JobFunction, request: JobRequest, 
     except PasswordRequired as error:
         outcome = Locked(error.path, error.reason)
     except FilingError as error:
-        outcome = Failed(error.path, error.reason)
+        # the parent read the file to look it up in the cache: it was there when it was chosen
+        removed = error.reason == NOT_FOUND_REASON and request.content_hash
+        outcome = Failed(error.path, REMOVED_REASON if removed else error.reason)
     except Exception as error:  # noqa: BLE001 - a bug in a reader: reported with its traceback, never swallowed
         outcome = Crashed(path, f"{type(error).__name__}: {error}", traceback.format_exc())
     else:
