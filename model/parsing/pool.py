@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import pickle
 import signal
 import threading
@@ -341,10 +342,20 @@ def parse_in_order(
     pool = ParsePool(settings, listen, job)
     try:
         with lock:
-            tickets = [pool.submit(path) for path in paths]
+            # the largest first, so that no worker is left alone with a long file at the end
+            by_size = sorted(range(len(paths)), key=lambda number: -_size(paths[number]))
+            submitted = {number: pool.submit(paths[number]) for number in by_size}
+            tickets = [submitted[number] for number in range(len(paths))]
             names.update((ticket, Path(path).name) for ticket, path in zip(tickets, paths))
         if paths:
             done.wait()
     finally:
         pool.close()
     return [outcomes[ticket] for ticket in tickets]
+
+
+def _size(path: str | Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # the worker reports why it cannot be read
