@@ -24,9 +24,11 @@ folder of this run only, so every file is really parsed.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -94,10 +96,26 @@ class WorkerMemory:
     peak_together_kb: int = 0
     seen: set[int] = field(default_factory=set)
 
-    def sample(self) -> None:
+    def as_json(self) -> str:
+        return json.dumps({"peak_each_kb": self.peak_each_kb, "peak_together_kb": self.peak_together_kb, "seen": sorted(self.seen)})
+
+    @classmethod
+    def from_json(cls, text: str) -> WorkerMemory:
+        data = json.loads(text)
+        return cls(data["peak_each_kb"], data["peak_together_kb"], set(data["seen"]))
+
+    def sample_until_told(self, pid: int) -> None:
+        """Sample every SAMPLE_MS until a line arrives on stdin, then print the peaks as JSON."""
+        stop = threading.Event()
+        threading.Thread(target=lambda: (sys.stdin.readline(), stop.set()), daemon=True).start()
+        while not stop.wait(SAMPLE_MS / 1000):
+            self.sample(pid)
+        print(self.as_json(), flush=True)
+
+    def sample(self, pid: int) -> None:
         if not Path("/proc").is_dir():
             return
-        workers = descendants(os.getpid())
+        workers = [child for child in descendants(pid) if child != os.getpid()]  # not this sampler
         self.seen.update(workers)
         self.peak_each_kb = max([self.peak_each_kb, *(memory_kb(pid, "VmHWM") for pid in workers)])
         self.peak_together_kb = max(self.peak_together_kb, sum(memory_kb(pid, "VmRSS") for pid in workers))
@@ -171,10 +189,10 @@ def run(count: int, jobs: int) -> int:
         ticker.setInterval(TICK_MS)
         ticker.timeout.connect(meter.tick)
         ticker.start()
-        workers = WorkerMemory()
-        stop_sampling = threading.Event()
-        sampler = threading.Thread(target=lambda: [workers.sample() for _ in iter(lambda: stop_sampling.wait(SAMPLE_MS / 1000), True)], daemon=True)
-        sampler.start()  # off the GUI thread: reading /proc must not count as a stall
+        # in a process of its own: a thread walking /proc here would hold the GIL the window waits for
+        sampler = subprocess.Popen(
+            [sys.executable, __file__, "--sample-memory-of", str(os.getpid())], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
         marks: dict[str, float] = {}
         shows: list[tuple[str, float]] = []
 
@@ -209,8 +227,7 @@ def run(count: int, jobs: int) -> int:
         QTimer.singleShot(50, step)
         app.exec()
         ticker.stop()
-        stop_sampling.set()
-        sampler.join()
+        workers = WorkerMemory.from_json(sampler.communicate("stop\n", timeout=30)[0])
         failures = list(window.last_failures)
         checked = window.session.checked
         window.close()
@@ -241,7 +258,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: the machine's cores)")
     parser.add_argument("--platform", default="offscreen")
     parser.add_argument("--tracemalloc", action="store_true", help="also the peak of Python allocations (slows the run)")
+    parser.add_argument("--sample-memory-of", type=int, metavar="PID", help=argparse.SUPPRESS)  # the run's own memory sampler
     args = parser.parse_args(argv)
+    if args.sample_memory_of:
+        WorkerMemory().sample_until_told(args.sample_memory_of)
+        return 0
     os.environ["QT_QPA_PLATFORM"] = args.platform
     # a first run with fresh settings and data folders, never the user's own
     home = tempfile.mkdtemp(prefix="tickmark-bench-home-")

@@ -39,4 +39,10 @@ class MainThreadGarbageCollector(QObject):
         for generation in (2, 1, 0):
             if counts[generation] > self._thresholds[generation]:
                 gc.collect(generation)
+                if generation == 2:
+                    # what survives a full collection is mostly open filings, which live on: left
+                    # out of later collections, so that none of them walks every statement again
+                    # (a 160 ms pause with 40 filings open); released, they are still freed by their
+                    # reference counts, and only a reference cycle among them would stay
+                    gc.freeze()
                 return
