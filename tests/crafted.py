@@ -88,3 +88,9 @@ def statement_html(rows: tuple[tuple[str, str, str], ...] = ROWS) -> str:
         f"<table><tr><td></td><td>{HEADERS[0]}</td><td>{HEADERS[1]}</td></tr>{body}</table>"
         "</body></html>"
     )
+
+
+def inflate_bomb_pdf(path: Path, inflated_bytes: int) -> Path:
+    """A one-page PDF whose content stream is small compressed and ``inflated_bytes`` inflated."""
+    path.write_bytes(pdf_with_content(zeros_deflated(inflated_bytes >> 20), "/FlateDecode"))
+    return path

@@ -14,7 +14,7 @@ from model.parsing.cache import MAGIC, ParseCache, content_hash, entry_key
 from model.parsing.job import CHECKED_FILING_JOB, Cancelled, Crashed, Failed, Finished, Loaded, Started
 from model.parsing.limits import MB, ParseSettings
 from model.parsing.pool import ParsePool, parse_in_order
-from tests.crafted_pdfs import inflate_bomb_pdf
+from tests.crafted import inflate_bomb_pdf
 from tests.parsing_jobs import read_text
 from tests.support import SAMPLE, filing
 
