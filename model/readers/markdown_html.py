@@ -16,7 +16,8 @@ import lxml.html
 from lxml import etree
 
 from model.raw import RawTable
-from model.readers.html import HtmlTable, TextBlock, read_table, tables_from_stream
+from model.readers.html import TextBlock, read_table, tables_from_stream
+from model.readers.html_grid import HtmlTable
 from model.readers.split_tables import merge_split_tables
 
 _TABLE_OPEN_RE = re.compile(r"<table\b", re.IGNORECASE)

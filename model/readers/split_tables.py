@@ -14,16 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from model.readers.html import (
-    GridCell,
-    HtmlTable,
-    TextBlock,
-    anchor_column,
-    expand_grid,
-    is_numeric_cell,
-    is_page_furniture,
-    merge_sign_cells,
-)
+from model.readers.html import TextBlock, is_page_furniture
+from model.readers.html_grid import GridCell, HtmlTable, anchor_column, expand_grid, is_numeric_cell, merge_sign_cells
 
 
 _NEIGHBOUR = 2  # grid columns a figure may stray from its printed column ('$', ')' and spacer cells)
