@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2
-from pdfplumber.utils.text import extract_words
 
-from model.readers.pdf.chars import tickmark_word
-from model.readers.pdf.document import vertical_rules
+from model.readers.pdf.document import page_words, vertical_rules
 from model.readers.pdf.geometry import Rule, Word
 from model.readers.pdf.pdfium_page import read_page
 
@@ -59,19 +57,8 @@ def compare_pages(path: Path, numbers: Sequence[int]) -> list[PageComparison]:
 
 
 def pdfplumber_words(page: pdfplumber.page.Page) -> list[Word]:
-    """pdfplumber's words as the reader takes them (page_words), from characters whose font size
-    is rounded to a millionth of a point: pdfminer takes a size as the difference of two
-    transformed coordinates, so one font on two baselines can differ in the last bits, which
-    ends pdfplumber's run of one size (a ")" set 0.75 pt lower becomes a word of its own);
-    pdfium gives one size to a text object."""
-    chars = [{**char, "size": round(char["size"], 6)} for char in page.chars]
-    raw_words = extract_words(chars, x_tolerance=3, y_tolerance=3, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
-    words = []
-    for raw in raw_words:
-        word = tickmark_word(raw["text"], float(raw["x0"]), float(raw["x1"]), float(raw["top"]), float(raw["bottom"]), float(raw["size"]))
-        if raw.get("upright", True) and word is not None:
-            words.append(word)
-    return words
+    """pdfplumber's words as the reader takes them where pdfium is not trusted (page_words)."""
+    return page_words(page)
 
 
 def word_differences(pdfium: Sequence[Word], plumber: Sequence[Word]) -> list[str]:

@@ -22,6 +22,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_raw
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.utils.text import extract_words
 
 from model.errors import FilingError, PasswordRequired
 from model.pdfium_lock import PDFIUM_LOCK
@@ -219,8 +220,12 @@ def _pdfminer_quiet() -> Iterator[None]:
 
 
 def page_words(page: pdfplumber.page.Page) -> list[Word]:
-    """The page's upright words with their font size."""
-    raw_words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
+    """The page's upright words with their font size, from characters whose size is rounded to a
+    millionth of a point: pdfminer takes a size as the difference of two transformed coordinates,
+    so one font on two baselines can differ in the last bits, which ends pdfplumber's run of one
+    size (a ")" set 0.75 pt lower would become a word of its own)."""
+    chars = [{**char, "size": round(char["size"], 6)} for char in page.chars]
+    raw_words = extract_words(chars, x_tolerance=3, y_tolerance=3, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
     words = []
     for raw in raw_words:
         word = tickmark_word(raw["text"], float(raw["x0"]), float(raw["x1"]), float(raw["top"]), float(raw["bottom"]), float(raw["size"]))
