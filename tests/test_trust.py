@@ -428,3 +428,20 @@ def test_the_remaining_months_of_a_fiscal_year_are_its_last_months():
         if column.label.startswith("Remaining three months of fiscal 2023") and column.period is not None
     }
     assert spans == {(date(2022, 11, 1), date(2023, 1, 31))}
+
+
+@pytest.mark.parametrize("name", ["iij-1h-fy2017-release.txt", "salesforce_fy2024q2_earnings_release.pdf"])
+def test_a_balance_in_a_cash_flow_statement_is_never_derived_as_a_quarter(name):
+    """Quarter = six months - three months holds for cash flows, not for "Cash and cash equivalents,
+    end of period" (it gave 0) or "beginning of period" (a meaningless difference): those lines
+    keep their printed values only, while every flow line still gets its derived quarter."""
+    from model.analysis.compare import with_derived_periods
+
+    cash_flows = statement_of(name, StatementKind.CASH_FLOW)
+    derived = with_derived_periods(cash_flows)
+    quarters = [j for j, column in enumerate(derived.columns) if column.derived]
+    balances = [i for i, line in enumerate(derived.lines) if line.is_balance]
+    assert quarters and len(balances) == 2
+    assert not [(i, j) for (i, j) in derived.cells if i in balances and j in quarters]
+    operating = next(i for i, line in enumerate(derived.lines) if line.label.lower().startswith("net cash provided by operating"))
+    assert all((operating, j) in derived.cells for j in quarters)

@@ -124,7 +124,7 @@ def with_derived_periods(statement: Statement) -> Statement:
                 made[key] = len(columns) - 1
             target = made[key]
             for i, line in enumerate(statement.lines):
-                if not line.is_additive or line.is_heading or (i, target) in cells:
+                if not line.adds_up_over_time or line.is_heading or (i, target) in cells:
                     continue
                 a = statement.cells.get((i, j))
                 b = statement.cells.get((i, k))
@@ -269,7 +269,7 @@ def compute_changes(statement: Statement, rounding: Rounding = Rounding.HALF, de
             b = statement.cells.get((i, k))
             if a is None or b is None or a.value is None or b.value is None or not (a.is_settled and b.is_settled):
                 continue  # a value whose scale the document leaves open moves nothing
-            if (a.derived or b.derived) and not line.is_additive:
+            if (a.derived or b.derived) and not line.adds_up_over_time:
                 continue
             later = statement.columns[j].period
             earlier = statement.columns[k].period
@@ -329,7 +329,7 @@ def derived_checks(statement: Statement, rounding: Rounding = Rounding.HALF) -> 
                 continue
             target = printed_at[result]
             for i, line in enumerate(statement.lines):
-                if not line.is_additive or line.is_heading:
+                if not line.adds_up_over_time or line.is_heading:
                     continue
                 a, b, printed = (statement.cells.get((i, col)) for col in (j, k, target))
                 if a is None or b is None or printed is None or None in (a.value, b.value, printed.value):

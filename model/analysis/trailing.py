@@ -58,7 +58,7 @@ def with_trailing_twelve_months(statement: Statement) -> Statement:
             note = "TTM: " + " + ".join(shown.columns[j].label for j in four)
             for line_index, line in enumerate(shown.lines):
                 parts = [shown.cells.get((line_index, j)) for j in four]
-                if not line.is_additive or line.is_heading or any(p is None for p in parts) or all(p.value is None for p in parts):
+                if not line.adds_up_over_time or line.is_heading or any(p is None for p in parts) or all(p.value is None for p in parts):
                     continue
                 total = sum((p.value or Decimal(0) for p in parts), Decimal(0))
                 first = parts[-1]

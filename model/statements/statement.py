@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -12,6 +13,12 @@ from model.interpretation.evidence import Evidence
 from model.interpretation.headers import ColumnKind
 from model.interpretation.periods import Period
 from model.raw import SourceRef, XbrlTag
+
+_BALANCE_LABEL_RE = re.compile(
+    r"\b(?:beginning|end|start|close)\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:period|year|quarter|month|half)\b"
+    r"|^(?:ending |opening |closing )?balances?\b.*\b(?:at|as of|beginning|end)\b|\b(?:opening|closing|ending|beginning) balances?\b|期首残高|期末残高",
+    re.IGNORECASE,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -136,6 +143,17 @@ class Line:
     def is_additive(self) -> bool:
         """Whether values of this line can be added and subtracted across periods."""
         return not (self.per_share or self.ratio or self.unit in ("shares", "%") or self.unit.endswith("/share"))
+
+    @property
+    def is_balance(self) -> bool:
+        """A balance at a point in a flow statement ("Cash and cash equivalents, end of period",
+        "Balance at January 1", "期首残高"): it foots, but a quarter is no difference of two of them."""
+        return bool(_BALANCE_LABEL_RE.search(self.label))
+
+    @property
+    def adds_up_over_time(self) -> bool:
+        """Whether a quarter of this line is the difference of two cumulative periods' values."""
+        return self.is_additive and not self.is_balance
 
 
 @dataclass(frozen=True, slots=True)
