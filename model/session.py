@@ -6,11 +6,8 @@ since is reported rather than silently read again.
 
 from __future__ import annotations
 
-import errno
-import hashlib
 import json
 import os
-import stat
 import time
 from dataclasses import asdict, dataclass, field
 from enum import Enum
@@ -18,7 +15,7 @@ from pathlib import Path
 
 from model.export import write_text_atomic
 from model.errors import FilingError
-from model.readers.files import NOT_REGULAR_REASON, open_without_waiting, read_file_bytes, regular_file_size
+from model.readers.files import file_hash, read_file_bytes, regular_file_size
 from model.session_schema import SchemaError, choice_of, files_of, mapping_of, version_of, view_of
 from model.analysis.workspace import Choice
 from model.analysis.line_alignment import LineMapping
@@ -54,18 +51,6 @@ class WorkspaceFileError(Exception):
         self.file_name = Path(path).name
         self.reason = reason
         super().__init__(f"{self.file_name}: {reason}")
-
-
-def file_hash(path: str | Path) -> str:
-    """The SHA-256 of a regular file's content. Raises OSError for anything else: a device
-    such as /dev/zero never ends, and a named pipe waits for a writer."""
-    with open(path, "rb", opener=open_without_waiting) as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise OSError(errno.EINVAL, NOT_REGULAR_REASON, str(path))
-        digest = hashlib.sha256()
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def describe_sources(paths: list[str | Path]) -> list[SourceFile]:

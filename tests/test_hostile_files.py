@@ -17,7 +17,8 @@ from model.errors import FilingError
 from model.filing import load_filing
 from model.readers import files
 from model.readers.files import read_file_bytes, regular_file_size
-from model.session import SourceFile, SourceProblem, WorkspaceFile, check_sources, file_hash
+from model.readers.files import file_hash
+from model.session import SourceFile, SourceProblem, WorkspaceFile, check_sources
 from tests.crafted import write_statement
 from tests.support import REPO
 

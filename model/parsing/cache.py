@@ -15,7 +15,6 @@ import functools
 import hashlib
 import os
 import pickle
-import stat
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 import model
+from model.readers.files import file_hash
 
 MAGIC = b"tickmark-parse-cache 1\n"
 SUFFIX = ".pickle"
@@ -52,15 +52,9 @@ def content_hash(path: str | Path) -> str | None:
     """SHA-256 of a regular file's bytes; None for anything else (a FIFO or a device would
     block or never end) or a file that cannot be read."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        digest = hashlib.sha256()
-        with open(path, "rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
+        return file_hash(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def entry_key(content: str, path: str | Path, job: str) -> str:

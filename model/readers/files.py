@@ -5,6 +5,7 @@ limit, and every way a path can fail is said in plain words."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -27,6 +28,18 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 def open_without_waiting(path: str | Path, flags: int) -> int:
     """An ``opener`` for ``open()`` that never blocks on a named pipe."""
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def file_hash(path: str | Path) -> str:
+    """The SHA-256 of a regular file's content. Raises OSError for anything else: a device
+    such as /dev/zero never ends, and a named pipe waits for a writer."""
+    with open(path, "rb", opener=open_without_waiting) as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(errno.EINVAL, NOT_REGULAR_REASON, str(path))
+        digest = hashlib.sha256()
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def too_large_reason(size: int, limit: int = MAX_FILE_BYTES) -> str:

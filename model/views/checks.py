@@ -13,7 +13,7 @@ from model.analysis.consistency import Finding, StatedAmount, cross_table_checks
 from model.filing import CancelCheck, Filing, ProgressCallback, load_filing
 from model.interpretation.numbers import format_decimal
 from model.errors import FilingError
-from model.session import file_hash
+from model.readers.files import file_hash
 from model.statements.statement import Column, Statement, StatementKind
 from model.views.formatting import NOT_MEANINGFUL
 
